@@ -1,5 +1,6 @@
 // The issue's scenarios through the bundle, run as the runner runs it (node24, INPUT_*, GITHUB_OUTPUT).
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { rmSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { runAction } from '../../local/run-action.js';
 import { freePort, json, serve, type ScriptedServer } from '../helpers/scripted-server.js';
@@ -16,8 +17,15 @@ async function server(...args: Parameters<typeof serve>) {
   return s;
 }
 const fast = { interval: '50ms', 'max-interval': '100ms' };
-const check = (inputs: Record<string, string>) =>
-  runAction('health-check', { inputs: { ...fast, ...inputs }, timeoutMs: 30_000 });
+async function check(inputs: Record<string, string>, onStdout?: (text: string) => void) {
+  const run = await runAction('health-check', {
+    inputs: { ...fast, ...inputs },
+    timeoutMs: 30_000,
+    onStdout,
+  });
+  rmSync(run.workDir, { recursive: true, force: true });
+  return run;
+}
 const errors = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('::error::'));
 
 describe('health-check bundle', () => {
@@ -39,8 +47,10 @@ describe('health-check bundle', () => {
 
   it('waits for a service that refuses connections to start listening', async () => {
     const port = await freePort();
-    setTimeout(() => void server((_req, res) => json(res, 200, {}), port), 700);
-    const run = await check({ url: `http://127.0.0.1:${port}/` });
+    let starting: Promise<ScriptedServer> | undefined;
+    const run = await check({ url: `http://127.0.0.1:${port}/` }, (text) => {
+      if (text.includes('connection refused')) starting ??= server((_req, res) => json(res, 200, {}), port);
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('attempt 1: connection refused');
     expect(Number(run.outputs.attempts)).toBeGreaterThan(1);
