@@ -70,6 +70,7 @@ describe('build-image bundle', () => {
     expect(promoted.code).toBe(0);
     expect(promoted.outputs.digest).toBe(built.outputs.digest);
     expect(await client.tagDigest('acme/shop', 'prod-9a8b7c6')).toBe(built.outputs.digest);
+    for (const dir of [built.workDir, promoted.workDir]) rmSync(dir, { recursive: true, force: true });
   });
 
   it('exits 1 with an error naming the input on bad input', async () => {
@@ -87,5 +88,6 @@ describe('build-image bundle', () => {
       "::error::Input 'promote-from': expected an image reference with a digest",
     );
     expect(registry.tokenRequests.length).toBe(asked);
+    rmSync(result.workDir, { recursive: true, force: true });
   });
 });

@@ -1048,7 +1048,10 @@ function parseBuildxMetadata(text) {
         throw new BuildError('docker buildx wrote a metadata file that is not JSON');
     }
     const descriptor = data['containerimage.descriptor'];
-    const digest = data['containerimage.digest'] ?? descriptor?.digest;
+    // A `--load` into the classic docker image store reports only the config digest, which is the image ID.
+    const digest = data['containerimage.digest'] ??
+        descriptor?.digest ??
+        data['containerimage.config.digest'];
     if (!digest || !/^sha256:[a-f0-9]{64}$/.test(digest))
         throw new BuildError('docker buildx metadata has no containerimage.digest');
     return {

@@ -84,6 +84,8 @@ describe('docker buildx arguments', () => {
       imageName: 'ghcr.io/acme/shop',
     });
     expect(() => parseBuildxMetadata('{"buildx.build.ref":"x"}')).toThrow(/no containerimage.digest/);
+    const loaded = { 'containerimage.config.digest': `sha256:${'e'.repeat(64)}` };
+    expect(parseBuildxMetadata(JSON.stringify(loaded)).digest).toBe(`sha256:${'e'.repeat(64)}`);
     expect(() => parseBuildxMetadata('not json')).toThrow(/not JSON/);
   });
 });

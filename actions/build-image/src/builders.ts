@@ -89,7 +89,11 @@ export function parseBuildxMetadata(text: string): BuildxMetadata {
   }
   const descriptor = data['containerimage.descriptor'] as
     { digest?: string; mediaType?: string; size?: number } | undefined;
-  const digest = (data['containerimage.digest'] as string | undefined) ?? descriptor?.digest;
+  // A `--load` into the classic docker image store reports only the config digest, which is the image ID.
+  const digest =
+    (data['containerimage.digest'] as string | undefined) ??
+    descriptor?.digest ??
+    (data['containerimage.config.digest'] as string | undefined);
   if (!digest || !/^sha256:[a-f0-9]{64}$/.test(digest))
     throw new BuildError('docker buildx metadata has no containerimage.digest');
   return {
