@@ -5,7 +5,7 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(530);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(596);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 530:
+/***/ 596:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -650,13 +650,15 @@ class RegistryClient {
     get tokensFetched() {
         return this.tokens.fetched;
     }
-    send(url, method, headers, body) {
+    send(url, method, headers, call = {}) {
+        const streamed = call.body instanceof ReadableStream;
         return requestWithRetry(url, {
             method,
             headers: { 'user-agent': 'shipyard-oci', ...headers },
-            body,
-            timeoutMs: this.options.timeoutMs ?? 60_000,
-            retry: this.options.retry,
+            body: call.body,
+            ...(streamed ? { duplex: 'half' } : {}),
+            timeoutMs: call.timeoutMs ?? this.options.timeoutMs ?? 60_000,
+            retry: call.once ? { attempts: 1 } : this.options.retry,
             onRetry: this.options.onRetry,
         }, { fetch: this.options.fetch, clock: this.clock });
     }
@@ -698,8 +700,8 @@ class RegistryClient {
         for (let attempt = 1;; attempt++) {
             const authorization = await this.authorization(scopes);
             const headers = { ...call.headers, ...(authorization ? { authorization } : {}) };
-            const response = await this.send(url, method, headers, call.body);
-            if (response.status !== 401 || attempt > 1)
+            const response = await this.send(url, method, headers, call);
+            if (response.status !== 401 || attempt > 1 || call.once)
                 return response;
             // A new or widened challenge (e.g. insufficient_scope): take it and try once more.
             const challenge = this.pickChallenge(response.headers.get('www-authenticate'));
@@ -882,6 +884,59 @@ class RegistryClient {
             return this.fail(put, what);
         await put.body?.cancel();
         return digest;
+    }
+    /**
+     * Uploads a blob from a stream without holding it in memory. `open` is called once per attempt,
+     * since a consumed stream cannot be sent again; the registry checks the content against `digest`.
+     * Resolves false when the repository already had the blob (nothing sent), true after an upload.
+     */
+    async uploadBlobStream(repository, digest, size, open) {
+        if (await this.headBlob(repository, digest))
+            return false;
+        const policy = { ...defaultRetry, ...this.options.retry };
+        for (let attempt = 1;; attempt++) {
+            try {
+                await this.uploadStreamOnce(repository, digest, size, await open());
+                return true;
+            }
+            catch (error) {
+                const status = error.status;
+                const transient = error instanceof HttpError && (status === undefined || status >= 500 || status === 429);
+                if (!transient || attempt >= policy.attempts)
+                    throw error;
+                const delay = backoffMs(policy, attempt);
+                this.options.onRetry?.(error.message, delay, attempt);
+                await this.clock.sleep(delay);
+            }
+        }
+    }
+    async uploadStreamOnce(repository, digest, size, body) {
+        const what = `upload blob ${digest} to ${this.registry}/${repository}`;
+        const start = await this.call('POST', `/v2/${repository}/blobs/uploads/`, {
+            scopes: [pushScope(repository)],
+            body: '',
+        });
+        if (start.status !== 202) {
+            await body.cancel();
+            return this.fail(start, what);
+        }
+        await start.body?.cancel();
+        const location = start.headers.get('location');
+        if (!location)
+            throw new RegistryError(`${what}: no upload location`, start.status, '');
+        const url = new URL(location, this.baseUrl);
+        url.searchParams.set('digest', digest);
+        const put = await this.call('PUT', url.href, {
+            scopes: [pushScope(repository)],
+            headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
+            body,
+            once: true,
+            // At least 100 KB/s: a bound that a healthy link always beats.
+            timeoutMs: Math.max(this.options.timeoutMs ?? 60_000, 60_000 + Math.ceil(size / 100)),
+        });
+        if (put.status !== 201)
+            return this.fail(put, what);
+        await put.body?.cancel();
     }
     /** All tags of a repository (following pagination links). */
     async listTags(repository) {
@@ -1376,8 +1431,7 @@ async function ensureBlob(source, target, blob, result) {
         result.blobsMounted++;
         return;
     }
-    const bytes = await source.client.readBlob(source.repository, blob.digest);
-    await target.client.uploadBlob(target.repository, bytes);
+    await target.client.uploadBlobStream(target.repository, blob.digest, blob.size, () => source.client.getBlob(source.repository, blob.digest));
     result.blobsCopied++;
 }
 async function copyTree(source, target, digest, result, depth) {
@@ -1427,9 +1481,12 @@ async function copyImage(source, digest, target, tags) {
     return result;
 }
 
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 ;// CONCATENATED MODULE: ./lib/oci/layout.ts
 // OCI image layouts on disk (index.json + blobs/<alg>/<hex>), as `buildah push oci:<dir>` writes
 // them: read a manifest out of one, or upload one to a registry by digest.
+
 
 
 
@@ -1472,13 +1529,16 @@ async function pushLayout(client, repository, dir, digest, upload = { blobsUploa
     if (!children.length) {
         const image = manifest.json;
         for (const blob of [image.config, ...image.layers]) {
-            if (await client.headBlob(repository, blob.digest)) {
-                upload.blobsPresent++;
-                continue;
+            const path = layoutBlobPath(dir, blob.digest);
+            if (!(0,external_node_fs_namespaceObject.existsSync)(path))
+                throw new Error(`OCI layout ${dir} has no blob ${blob.digest}`);
+            const open = () => external_node_stream_namespaceObject.Readable.toWeb((0,external_node_fs_namespaceObject.createReadStream)(path));
+            if (await client.uploadBlobStream(repository, blob.digest, blob.size, open)) {
+                upload.blobsUploaded++;
+                upload.bytesUploaded += blob.size;
             }
-            await client.uploadBlob(repository, readLayoutBlob(dir, blob.digest));
-            upload.blobsUploaded++;
-            upload.bytesUploaded += blob.size;
+            else
+                upload.blobsPresent++;
         }
     }
     const stored = await client.putManifest(repository, digest, manifest.bytes, manifest.mediaType);

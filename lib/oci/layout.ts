@@ -1,6 +1,7 @@
 // OCI image layouts on disk (index.json + blobs/<alg>/<hex>), as `buildah push oci:<dir>` writes
 // them: read a manifest out of one, or upload one to a registry by digest.
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import type { RegistryClient } from './client.js';
 import { verifyDigest } from './digest.js';
@@ -70,13 +71,13 @@ export async function pushLayout(
   if (!children.length) {
     const image = manifest.json as ImageManifestJson;
     for (const blob of [image.config, ...image.layers]) {
-      if (await client.headBlob(repository, blob.digest)) {
-        upload.blobsPresent++;
-        continue;
-      }
-      await client.uploadBlob(repository, readLayoutBlob(dir, blob.digest));
-      upload.blobsUploaded++;
-      upload.bytesUploaded += blob.size;
+      const path = layoutBlobPath(dir, blob.digest);
+      if (!existsSync(path)) throw new Error(`OCI layout ${dir} has no blob ${blob.digest}`);
+      const open = () => Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>;
+      if (await client.uploadBlobStream(repository, blob.digest, blob.size, open)) {
+        upload.blobsUploaded++;
+        upload.bytesUploaded += blob.size;
+      } else upload.blobsPresent++;
     }
   }
   const stored = await client.putManifest(repository, digest, manifest.bytes, manifest.mediaType);
