@@ -127,6 +127,9 @@ describe('build-image with buildah and a real registry', () => {
     for (const tag of ['production-latest', 'prod-1f2e3d4', 'latest'])
       expect([tag, await client.tagDigest('acme/shop', tag)]).toEqual([tag, digest]);
     expect(promoted.summary.join('\n')).toContain('promoted from');
+    // The promoted image keeps the labels (and creation time) it was built with.
+    const asObject = (lines: string) => Object.fromEntries(lines.split('\n').map((l) => l.split(/=(.*)/s)));
+    expect(asObject(promoted.outputs.labels)).toMatchObject(asObject(runner.outputs.labels));
   });
 
   it('promotes across repositories with blob mounts', async () => {

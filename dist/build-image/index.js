@@ -5,7 +5,7 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(596);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(790);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 596:
+/***/ 790:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1481,6 +1481,20 @@ async function copyImage(source, digest, target, tags) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./lib/oci/inspect.ts
+
+/** The config labels of an image; for an index, those of its first image (platforms share them). */
+async function imageLabels(client, repository, digest) {
+    const manifest = await client.getManifest(repository, digest);
+    if (isIndexType(manifest.mediaType)) {
+        const first = manifest.json.manifests.find((m) => !isIndexType(m.mediaType));
+        return first ? imageLabels(client, repository, first.digest) : {};
+    }
+    const config = manifest.json.config;
+    const json = JSON.parse((await client.readBlob(repository, config.digest)).toString('utf8'));
+    return json.config?.Labels ?? {};
+}
+
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 ;// CONCATENATED MODULE: ./lib/oci/layout.ts
@@ -1565,6 +1579,7 @@ async function imageSize(client, repository, digest) {
 
 
 
+
 function putTags(plans) {
     return plans.filter((p) => p.state !== 'unchanged').map((p) => p.tag);
 }
@@ -1630,7 +1645,8 @@ async function promote(options) {
     const plans = await plan(targetClient, target, options.tags, source.digest, options.isImmutable);
     const copy = await copyImage({ client: sourceClient, repository: source.repository }, source.digest, { client: targetClient, repository: target.repository }, putTags(plans));
     const sizeBytes = await imageSize(targetClient, target.repository, source.digest);
-    return { digest: source.digest, tags: plans, sizeBytes, pushed: true, copy };
+    const labels = await imageLabels(targetClient, target.repository, source.digest);
+    return { digest: source.digest, tags: plans, sizeBytes, pushed: true, copy, labels };
 }
 
 ;// CONCATENATED MODULE: ./lib/summary.ts
@@ -1677,7 +1693,6 @@ const STATE_TEXT = {
 function summaryMarkdown(options) {
     const { published } = options;
     const rows = [
-        ['Image', `\`${options.image || '(none)'}\``],
         ['Digest', `\`${published.digest}\``],
         ['Size', formatBytes(published.sizeBytes)],
         ['Builder', options.promotedFrom ? `none (promoted from \`${options.promotedFrom}\`)` : options.builder],
@@ -1693,7 +1708,7 @@ function summaryMarkdown(options) {
     ]);
     const parts = [
         `### ${options.promotedFrom ? 'Promoted' : published.pushed ? 'Built and pushed' : 'Built'} ${options.image || 'image'}`,
-        table(['', ''], rows),
+        table(['Image', `\`${options.image || '(none)'}\``], rows),
         tagRows.length ? table(['Tag', 'Change', 'Immutable'], tagRows) : '_No tags._',
     ];
     if (options.commands.length)
@@ -1943,6 +1958,8 @@ async function run(io = {}) {
         return runner.fail(`build-image: ${error.message}`);
     }
     const name = inputs.image ? imageName(inputs.image) : '';
+    // A promoted image keeps the labels it was built with.
+    const imageLabels = published.labels ?? labels;
     for (const t of published.tags)
         if (t.state === 'unchanged' && t.immutable)
             runner.notice(`Tag ${t.tag} already points to ${published.digest}: left as is.`);
@@ -1952,14 +1969,14 @@ async function run(io = {}) {
     runner.setOutput('image-ref', imageRef);
     runner.setOutput('tags', tagRefs.join('\n'));
     runner.setOutput('version', version);
-    runner.setOutput('labels', labelLines(labels));
+    runner.setOutput('labels', labelLines(imageLabels));
     runner.setOutput('metadata', JSON.stringify({
         image: name,
         digest: published.digest,
         imageRef,
         tags: published.tags,
         version,
-        labels,
+        labels: imageLabels,
         builder,
         pushed: published.pushed,
         promotedFrom: inputs.promoteFrom

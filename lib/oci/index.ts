@@ -6,3 +6,4 @@ export * from './auth.js';
 export * from './client.js';
 export * from './copy.js';
 export * from './layout.js';
+export * from './inspect.js';

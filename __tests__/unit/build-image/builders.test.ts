@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  buildWithDocker,
   buildahBudArgs,
   buildahPushArgs,
   buildxArgs,
@@ -156,5 +158,45 @@ describe('resolveBuilder', () => {
       throw Object.assign(new Error('spawn docker ENOENT'), { code: 'ENOENT' });
     };
     expect(await resolveBuilder('auto', missing)).toBeUndefined();
+  });
+});
+
+describe('buildWithDocker', () => {
+  it('logs in with the password on stdin, builds, and reads the digest from the metadata file', async () => {
+    const workDir = mkdtempSync(join(tmpdir(), 'buildx-'));
+    const fixture = join(import.meta.dirname, '..', '..', 'fixtures', 'buildx-metadata.json');
+    const calls: { command: string; args: string[]; input?: string }[] = [];
+    const fakeDocker: Exec = async (command, args, options) => {
+      calls.push({ command, args, input: options?.input });
+      const metadata = args.indexOf('--metadata-file');
+      if (metadata > 0) copyFileSync(fixture, args[metadata + 1]);
+      return { code: 0, stdout: '', stderr: '' };
+    };
+    const logged: string[] = [];
+    const result = await buildWithDocker(
+      { ...spec, workDir },
+      {
+        exec: fakeDocker,
+        log: { info: (m) => logged.push(m) },
+        credentials: { username: 'bot', password: 'tok' },
+      },
+    );
+    rmSync(workDir, { recursive: true, force: true });
+    expect(result.digest).toBe('sha256:9e2d61f1c5a3b7e84f0c2d96a1b3e5f7081c2a4d6e8f0b1c3d5e7f9a0b2c4d6e');
+    expect(calls[0]).toEqual({
+      command: 'docker',
+      args: ['login', '--username', 'bot', '--password-stdin', 'ghcr.io'],
+      input: 'tok',
+    });
+    expect(calls[1].args).toEqual(buildxArgs({ ...spec, workDir }, join(workDir, 'buildx-metadata.json')));
+    expect(logged.filter((l) => l.startsWith('$ docker'))).toHaveLength(2);
+    expect(logged.join('\n')).not.toContain('tok');
+  });
+
+  it('fails with the exit code when buildx fails', async () => {
+    const failing: Exec = async () => ({ code: 17, stdout: '', stderr: 'ERROR: failed to solve' });
+    await expect(buildWithDocker(spec, { exec: failing, log: { info: () => undefined } })).rejects.toThrow(
+      /docker buildx build failed with exit code 17/,
+    );
   });
 });

@@ -158,6 +158,8 @@ export async function run(io: Partial<Io> = {}): Promise<void> {
   }
 
   const name = inputs.image ? imageName(inputs.image) : '';
+  // A promoted image keeps the labels it was built with.
+  const imageLabels = published.labels ?? labels;
   for (const t of published.tags)
     if (t.state === 'unchanged' && t.immutable)
       runner.notice(`Tag ${t.tag} already points to ${published.digest}: left as is.`);
@@ -167,7 +169,7 @@ export async function run(io: Partial<Io> = {}): Promise<void> {
   runner.setOutput('image-ref', imageRef);
   runner.setOutput('tags', tagRefs.join('\n'));
   runner.setOutput('version', version);
-  runner.setOutput('labels', labelLines(labels));
+  runner.setOutput('labels', labelLines(imageLabels));
   runner.setOutput(
     'metadata',
     JSON.stringify({
@@ -176,7 +178,7 @@ export async function run(io: Partial<Io> = {}): Promise<void> {
       imageRef,
       tags: published.tags,
       version,
-      labels,
+      labels: imageLabels,
       builder,
       pushed: published.pushed,
       promotedFrom: inputs.promoteFrom

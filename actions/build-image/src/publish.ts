@@ -2,6 +2,7 @@
 import type { Exec } from '../../../lib/exec.js';
 import { copyImage, type CopyResult } from '../../../lib/oci/copy.js';
 import type { RegistryClient } from '../../../lib/oci/client.js';
+import { imageLabels } from '../../../lib/oci/inspect.js';
 import { imageSize, imageSizeFromLayout, pushLayout } from '../../../lib/oci/layout.js';
 import { imageName, type ImageReference } from '../../../lib/oci/reference.js';
 import { buildWithBuildah, buildWithDocker, type BuildSpec, type Log } from './builders.js';
@@ -15,6 +16,8 @@ export interface Published {
   pushed: boolean;
   buildMs?: number;
   copy?: CopyResult;
+  /** The labels the image carries, when they were not set by this run (promotion). */
+  labels?: Record<string, string>;
 }
 
 export interface Registries {
@@ -119,5 +122,6 @@ export async function promote(options: {
     putTags(plans),
   );
   const sizeBytes = await imageSize(targetClient, target.repository, source.digest);
-  return { digest: source.digest, tags: plans, sizeBytes, pushed: true, copy };
+  const labels = await imageLabels(targetClient, target.repository, source.digest);
+  return { digest: source.digest, tags: plans, sizeBytes, pushed: true, copy, labels };
 }

@@ -31,7 +31,6 @@ export function summaryMarkdown(options: {
 }): string {
   const { published } = options;
   const rows = [
-    ['Image', `\`${options.image || '(none)'}\``],
     ['Digest', `\`${published.digest}\``],
     ['Size', formatBytes(published.sizeBytes)],
     ['Builder', options.promotedFrom ? `none (promoted from \`${options.promotedFrom}\`)` : options.builder],
@@ -47,7 +46,7 @@ export function summaryMarkdown(options: {
   ]);
   const parts = [
     `### ${options.promotedFrom ? 'Promoted' : published.pushed ? 'Built and pushed' : 'Built'} ${options.image || 'image'}`,
-    table(['', ''], rows),
+    table(['Image', `\`${options.image || '(none)'}\``], rows),
     tagRows.length ? table(['Tag', 'Change', 'Immutable'], tagRows) : '_No tags._',
   ];
   if (options.commands.length) parts.push(details('Commands', codeBlock(options.commands.join('\n'), 'sh')));
