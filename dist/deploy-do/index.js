@@ -482,7 +482,7 @@ class AppsClient {
         if (response.ok)
             return (text ? JSON.parse(text) : {});
         const failure = parseError(text);
-        const error = new ApiError(method, path.split('?')[0], response.status, failure.id, failure.message ?? (text.slice(0, 200) || response.statusText), failure.request_id);
+        const error = new ApiError(method, path.split('?')[0], response.status, failure.id, (failure.message ?? text).slice(0, 300) || response.statusText, failure.request_id);
         // A 5xx answer to a write leaves its effect unknown.
         if (response.status >= 500 && !idempotent)
             throw new HttpError(error.message, response.status, text);
@@ -833,9 +833,11 @@ function flattenSteps(steps, path = []) {
     });
 }
 function stepTitle(step) {
+    const component = step.component_name;
     if (step.message_base)
-        return step.component_name ? `${step.message_base} ${step.component_name}` : step.message_base;
-    return [step.name ?? 'step', step.component_name].filter(Boolean).join(' ');
+        return component ? `${step.message_base} ${component}` : step.message_base;
+    const name = step.name ?? 'step';
+    return component && component !== name ? `${name} ${component}` : name;
 }
 /** Remembers step statuses between polls and reports what changed. */
 class StepTracker {
@@ -851,8 +853,6 @@ class StepTracker {
             if (now === 'RUNNING')
                 events.push({ kind: 'started', title: stepTitle(step), step });
             else if (now === 'SUCCESS' || now === 'ERROR') {
-                if (before === undefined || before === 'PENDING' || before === 'UNKNOWN')
-                    events.push({ kind: 'started', title: stepTitle(step), step });
                 events.push({
                     kind: now === 'SUCCESS' ? 'succeeded' : 'failed',
                     title: stepTitle(step),
@@ -902,22 +902,48 @@ function componentInPath(flat, path) {
 const NEAR_ACTIVE_MS = 900;
 const BUILD_MIN_MS = 1500;
 const BUILD_MAX_MS = 8000;
+const RELAXED_MAX_MS = 3000;
 /**
- * Delay before the next poll, measured from the start of the last one. During a build the
- * delay grows with the time since anything changed (a step starting or finishing), so a long
- * build costs few requests while the moments after a change, when the next usually follows
- * soon, are watched closely.
+ * Delay before the next poll, measured from the start of the last one.
+ * - PENDING_DEPLOY and DEPLOYING end in ACTIVE: poll within a second, except early in a deploy
+ *   when every recent deploy of this app took at least twice as long as this one has so far.
+ * - During a build the delay grows with the time since anything changed (a step starting or
+ *   finishing), so a long build costs few requests while the moments after a change, when the
+ *   next usually follows, are watched closely. It stays below half the shortest recent deploy,
+ *   so even a quick deploy after the build is seen before it ends.
  */
-function adaptivePollDelay(phase, sinceChangeMs) {
-    switch (phase) {
+function adaptivePollDelay(poll) {
+    const shortest = poll.history?.shortestDeployMs;
+    switch (poll.phase) {
         case 'PENDING_DEPLOY':
-        case 'DEPLOYING':
             return NEAR_ACTIVE_MS;
-        case 'BUILDING':
-            return clamp(sinceChangeMs / 4, BUILD_MIN_MS, BUILD_MAX_MS);
+        case 'DEPLOYING':
+            if (shortest && poll.inPhaseMs < shortest / 2)
+                return clamp(shortest / 2 - poll.inPhaseMs, NEAR_ACTIVE_MS, RELAXED_MAX_MS);
+            return NEAR_ACTIVE_MS;
+        case 'BUILDING': {
+            // Once the build steps are done, a short deploy may follow at once.
+            if (poll.deployment && buildStepsDone(poll.deployment))
+                return NEAR_ACTIVE_MS;
+            const cap = shortest ? clamp(shortest / 2, BUILD_MIN_MS, 2 * BUILD_MAX_MS) : BUILD_MAX_MS;
+            return clamp(poll.sinceChangeMs / 4, BUILD_MIN_MS, cap);
+        }
         default:
-            return clamp(sinceChangeMs / 2, 1000, 3000);
+            return clamp(poll.sinceChangeMs / 2, 1000, RELAXED_MAX_MS);
     }
+}
+/** The shortest deploy step among deployments that completed it. */
+function deployHistory(deployments) {
+    const durations = deployments
+        .slice(0, 10)
+        .map((d) => (d.progress?.steps ?? []).find((s) => /deploy/i.test(s.name ?? '') && s.status === 'SUCCESS'))
+        .map((step) => (step ? stepDuration(step) : undefined))
+        .filter((ms) => ms !== undefined && ms > 0);
+    return durations.length >= 2 ? { shortestDeployMs: Math.min(...durations) } : {};
+}
+function buildStepsDone(deployment) {
+    const build = (deployment.progress?.steps ?? []).filter((s) => /build/i.test(s.name ?? ''));
+    return build.length > 0 && build.every((s) => s.status === 'SUCCESS');
 }
 function clamp(value, min, max) {
     return Math.min(max, Math.max(min, value));
@@ -950,7 +976,16 @@ async function waitForDeployment(client, appId, deploymentId, options) {
             const phase = deployment.phase ?? 'UNKNOWN';
             if (TERMINAL_PHASES.includes(phase))
                 return finish('finished');
-            delay = pollDelay(phase, started - lastChange);
+            const phaseSince = Date.parse(deployment.phase_last_updated_at ?? '');
+            // The phase began no later than App Platform says, nor than this poller first saw it.
+            const inPhaseMs = Math.max(started - timeline.at(-1).at, Number.isNaN(phaseSince) ? 0 : started - phaseSince);
+            delay = pollDelay({
+                phase,
+                sinceChangeMs: started - lastChange,
+                inPhaseMs,
+                deployment,
+                history: options.history,
+            });
         }
         catch (error) {
             if (options.signal?.aborted)
@@ -972,17 +1007,18 @@ async function waitForDeployment(client, appId, deploymentId, options) {
 /** Records phase changes and step events; true when anything changed. */
 function observe(deployment, timeline, tracker, options, at) {
     const phase = deployment.phase ?? 'UNKNOWN';
-    let changed = false;
-    if (timeline.at(-1)?.phase !== phase) {
+    const newPhase = timeline.at(-1)?.phase !== phase;
+    const events = tracker.update(deployment);
+    // A new phase heads the steps that start in it; a final phase comes after the steps that led to it.
+    const final = TERMINAL_PHASES.includes(phase);
+    if (newPhase)
         timeline.push({ phase, at });
+    if (newPhase && !final)
         options.onPhase?.(phase, deployment);
-        changed = true;
-    }
-    for (const event of tracker.update(deployment)) {
-        options.onStep?.(event);
-        changed = true;
-    }
-    return changed;
+    events.forEach((event) => options.onStep?.(event));
+    if (newPhase && final)
+        options.onPhase?.(phase, deployment);
+    return newPhase || events.length > 0;
 }
 
 ;// CONCATENATED MODULE: ./actions/deploy-do/src/deploy.ts
@@ -1009,6 +1045,7 @@ async function run(inputs, deployIo) {
     const io = {
         ...deployIo,
         secrets,
+        history: {},
         report: {
             ...deployIo.report,
             setSecret(value) {
@@ -1024,16 +1061,16 @@ async function run(inputs, deployIo) {
             await deployFlow(inputs, io, result);
     }
     catch (error) {
+        // Whatever stopped the flow becomes the failure, so outputs and the summary still say what happened.
         if (io.signal?.aborted && !result.failure) {
             result.cancelled = true;
-            result.failure = { message: 'Cancelled before a deployment was started.', steps: [] };
+            result.failure = {
+                message: `The job was cancelled before a deployment was confirmed started (${error.message}).`,
+                steps: [],
+            };
         }
-        else if (error instanceof FlowError ||
-            error instanceof ApiError ||
-            error instanceof AmbiguousWriteError)
-            result.failure = { message: error.message, steps: [] };
         else
-            throw error;
+            result.failure = { message: error.message, steps: [] };
     }
     result.ok = !result.failure && (!inputs.wait || result.phase === 'ACTIVE');
     return result;
@@ -1106,7 +1143,7 @@ async function startDeployment(inputs, app, io, result) {
     const spec = prepareSpec(inputs, inputs.spec ?? app.spec, io, result);
     for (const change of result.imageChanges)
         report.info(`Image ${change}`);
-    const before = await knownDeploymentIds(client, app, io.signal);
+    const before = await knownDeploymentIds(client, app, io.history, io.signal);
     const newDeployment = () => findNewDeployment(client, app.id, before, io.signal);
     if (inputs.spec || result.imageChanges.length) {
         const updated = await writeOnce(io, 'update the app spec', () => client.updateApp(app.id, spec, io.signal), async () => {
@@ -1122,8 +1159,9 @@ async function startDeployment(inputs, app, io, result) {
     }
     return writeOnce(io, 'create a deployment', () => client.createDeployment(app.id, inputs.forceBuild, io.signal), newDeployment);
 }
-async function knownDeploymentIds(client, app, signal) {
+async function knownDeploymentIds(client, app, history, signal) {
     const listed = await client.listDeployments(app.id, 1, 20, signal);
+    Object.assign(history, deployHistory(listed));
     const ids = [app.active_deployment, app.in_progress_deployment, app.pending_deployment, ...listed]
         .filter((d) => Boolean(d?.id))
         .map((d) => d.id);
@@ -1179,7 +1217,8 @@ async function follow(appId, deployment, spec, inputs, io, result) {
         clock,
         deadline: started + inputs.timeoutMs,
         signal: io.signal,
-        onPhase: (phase) => report.info(`[${elapsed(clock, started)}] phase ${phase} (${PHASE_TEXT[phase] ?? phase})`),
+        history: io.history,
+        onPhase: (phase) => report.info(`[${elapsed(clock, started)}] phase ${phase}${PHASE_TEXT[phase] ? ` (${PHASE_TEXT[phase]})` : ''}`),
         onStep: (event) => report.info(`[${elapsed(clock, started)}] ${event.kind === 'started' ? '▶' : event.kind === 'succeeded' ? '✔' : '✖'} ` +
             `${event.title}${event.kind === 'started' ? '' : ` ${event.kind}`}` +
             (event.durationMs !== undefined && event.kind !== 'started'
@@ -1233,7 +1272,8 @@ async function liveUrl(appId, spec, deadline, io) {
 async function cancelDeployment(appId, deployment, io, result) {
     result.cancelled = true;
     try {
-        const cancelled = await io.client.cancelDeployment(appId, deployment.id);
+        // The job is being stopped: the cancel request gets a short, fixed allowance.
+        const cancelled = await io.client.cancelDeployment(appId, deployment.id, AbortSignal.timeout(10_000));
         result.phase = cancelled?.phase ?? 'CANCELED';
         result.failure = {
             message: `The job was cancelled: cancelled deployment ${deployment.id} (it was ${deployment.phase ?? 'starting'}).`,
@@ -1317,7 +1357,7 @@ async function rollbackFlow(inputs, io, result) {
     if (!validation.valid)
         throw new FlowError(`App Platform refuses to roll back to ${target}: ` +
             `${validation.error?.code ?? 'invalid'}: ${validation.error?.message ?? 'no reason given'}.`);
-    const before = await knownDeploymentIds(client, app, io.signal);
+    const before = await knownDeploymentIds(client, app, io.history, io.signal);
     const deployment = await writeOnce(io, 'start the rollback', () => client.rollback(app.id, target, io.signal), () => findNewDeployment(client, app.id, before, io.signal));
     result.deployment = deployment;
     result.phase = deployment.phase ?? 'UNKNOWN';
@@ -1349,14 +1389,26 @@ async function rollbackFlow(inputs, io, result) {
         report.warning(`Reverting the rollback failed: ${error.message}. The app may stay pinned.`);
     }
 }
-/** The last ACTIVE deployment before the live one. */
+/**
+ * A deployment that reached ACTIVE: still ACTIVE, or SUPERSEDED after going live (all steps
+ * done), unlike one superseded midway.
+ */
+function wentLive(d) {
+    if (d.phase === 'ACTIVE')
+        return true;
+    if (d.phase !== 'SUPERSEDED')
+        return false;
+    const steps = flattenSteps(d.progress?.steps).map((f) => f.step);
+    return steps.length > 0 && steps.every((s) => s.status === 'SUCCESS');
+}
+/** The last deployment that went live before the live one. */
 async function previousActive(app, io) {
     const current = app.active_deployment;
     const currentTime = Date.parse(current?.created_at ?? '') || Infinity;
     for (let page = 1; page <= 5; page++) {
         const deployments = await io.client.listDeployments(app.id, page, 50, io.signal);
         const earlier = deployments
-            .filter((d) => d.phase === 'ACTIVE' && d.id !== current?.id)
+            .filter((d) => wentLive(d) && d.id !== current?.id)
             .filter((d) => (Date.parse(d.created_at ?? '') || 0) < currentTime)
             .sort((a, b) => Date.parse(b.created_at ?? '') - Date.parse(a.created_at ?? ''));
         if (earlier.length)

@@ -398,11 +398,97 @@ describe('deploy flow', () => {
   });
 });
 
+describe('create, wait: false and print-logs: always', () => {
+  it('creates a missing app from the spec in the project and waits on its first deployment', async () => {
+    const clock = virtualClock();
+    let created = false;
+    const d1 = scheduled('dep-1', clock, [['ACTIVE', 0]]);
+    const { fetch, io } = setup(
+      [
+        on('GET', '/v2/apps', () => json({ apps: [], links: {}, meta: { total: 0 } })),
+        on('POST', '/v2/apps', () => {
+          created = true;
+          return json({ app: { id: 'app-9', spec, pending_deployment: d1() } });
+        }),
+        on('GET', '/v2/apps/app-9', () =>
+          json({ app: { id: 'app-9', spec, live_url: created ? 'https://new.example' : '' } }),
+        ),
+        on('GET', '/v2/apps/app-9/deployments/dep-1', () => json({ deployment: d1() })),
+      ],
+      clock,
+    );
+    const result = await run(
+      inputs({ appId: undefined, appName: 'shop', create: true, projectId: 'proj-1' }),
+      io,
+    );
+    expect(result).toMatchObject({ ok: true, appId: 'app-9', liveUrl: 'https://new.example' });
+    expect(result.previousDeploymentId).toBeUndefined();
+    const post = fetch.calls.find((c) => c.method === 'POST' && c.path === '/v2/apps');
+    expect(post?.body).toMatchObject({ project_id: 'proj-1', spec: { name: 'shop' } });
+  });
+
+  it('refuses a missing app without create, sending no write', async () => {
+    const { fetch, io } = setup([
+      on('GET', '/v2/apps', () => json({ apps: [], links: {}, meta: { total: 0 } })),
+    ]);
+    const result = await run(inputs({ appId: undefined, appName: 'shop' }), io);
+    expect(result.failure?.message).toContain("No app named 'shop'");
+    expect(fetch.calls.every((c) => c.method === 'GET')).toBe(true);
+  });
+
+  it('with wait: false returns as soon as the deployment exists', async () => {
+    const { fetch, io } = setup([
+      on('GET', '/v2/apps/app-1', () => json({ app: liveApp })),
+      on('GET', '/v2/apps/app-1/deployments', () => json({ deployments: [] })),
+      on('PUT', '/v2/apps/app-1', () =>
+        json({ app: { ...liveApp, pending_deployment: { id: 'dep-1', phase: 'PENDING_BUILD' } } }),
+      ),
+    ]);
+    const result = await run(inputs({ wait: false }), io);
+    expect(result).toMatchObject({ ok: true, phase: 'PENDING_BUILD' });
+    expect(fetch.calls.some((c) => c.path.includes('/deployments/dep-1'))).toBe(false);
+  });
+
+  it('with print-logs: always writes build and deploy logs after success', async () => {
+    const clock = virtualClock();
+    const d1 = scheduled('dep-1', clock, [['ACTIVE', 0]]);
+    const { io } = setup(
+      [
+        on('GET', '/v2/apps/app-1', () => json({ app: { ...liveApp, live_url: 'https://x' } })),
+        on('GET', '/v2/apps/app-1/deployments', () => json({ deployments: [] })),
+        on('PUT', '/v2/apps/app-1', () => json({ app: { ...liveApp, pending_deployment: d1() } })),
+        on('GET', '/v2/apps/app-1/deployments/dep-1', () => json({ deployment: d1() })),
+        on('GET', '/v2/apps/app-1/deployments/dep-1/logs', (call) =>
+          json({ historic_urls: [`http://logs.test/${new URL(call.url).searchParams.get('type')}.txt`] }),
+        ),
+        on('GET', /^\/(BUILD|DEPLOY)\.txt$/, (call) => new Response(`${call.path} says hello\n`)),
+      ],
+      clock,
+    );
+    const result = await run(inputs({ printLogs: 'always' }), io);
+    expect(result.ok).toBe(true);
+    const file = readFileSync(result.logsFile!, 'utf8');
+    expect(file).toContain('/BUILD.txt says hello');
+    expect(file).toContain('/DEPLOY.txt says hello');
+  });
+});
+
 describe('rollback flow', () => {
   const history = [
     { id: 'dep-3', phase: 'ACTIVE', created_at: '2026-01-03T00:00:00Z' },
     { id: 'dep-2', phase: 'ERROR', created_at: '2026-01-02T12:00:00Z' },
-    { id: 'dep-1', phase: 'ACTIVE', created_at: '2026-01-02T00:00:00Z' },
+    {
+      id: 'dep-1b',
+      phase: 'SUPERSEDED',
+      created_at: '2026-01-02T06:00:00Z',
+      progress: { steps: [{ name: 'build', status: 'RUNNING' }] },
+    },
+    {
+      id: 'dep-1',
+      phase: 'SUPERSEDED',
+      created_at: '2026-01-02T00:00:00Z',
+      progress: { steps: [{ name: 'deploy', status: 'SUCCESS' }] },
+    },
     { id: 'dep-0', phase: 'ACTIVE', created_at: '2026-01-01T00:00:00Z' },
   ];
   const app = { id: 'app-1', spec, active_deployment: history[0], live_url: 'https://shop.example' };
@@ -435,7 +521,7 @@ describe('rollback flow', () => {
   const rollbackInputs = (to: string) =>
     inputs({ rollbackTo: to, images: [], spec: undefined, printLogs: 'never' });
 
-  it('rolls back to the last ACTIVE deployment before the live one, then commits', async () => {
+  it('rolls back to the last deployment that went live before the live one, then commits', async () => {
     const { fetch, io, report } = rollbackSetup(
       { valid: true, warnings: [{ code: 'image_source_missing_digest', message: 'web has no digest' }] },
       'ACTIVE',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Deployment } from '../../../actions/deploy-do/src/api.js';
+import type { Deployment, Phase } from '../../../actions/deploy-do/src/api.js';
 import { failedSteps, StepTracker } from '../../../actions/deploy-do/src/progress.js';
-import { adaptivePollDelay } from '../../../actions/deploy-do/src/wait.js';
+import { adaptivePollDelay, deployHistory, type PollState } from '../../../actions/deploy-do/src/wait.js';
 
 const deployment = (status: 'RUNNING' | 'SUCCESS' | 'ERROR'): Deployment => ({
   id: 'd',
@@ -78,10 +78,45 @@ describe('failedSteps', () => {
 });
 
 describe('adaptivePollDelay', () => {
+  const poll = (phase: Phase, sinceChangeMs: number, extra: Partial<PollState> = {}) =>
+    adaptivePollDelay({ phase, sinceChangeMs, inPhaseMs: sinceChangeMs, ...extra });
+
   it('polls within a second where ACTIVE can come next, and backs off during a quiet build', () => {
-    expect(adaptivePollDelay('DEPLOYING', 60_000)).toBeLessThanOrEqual(1000);
-    expect(adaptivePollDelay('PENDING_DEPLOY', 0)).toBeLessThanOrEqual(1000);
-    expect(adaptivePollDelay('BUILDING', 0)).toBeLessThan(adaptivePollDelay('BUILDING', 60_000));
-    expect(adaptivePollDelay('BUILDING', 10 * 60_000)).toBeLessThanOrEqual(8000);
+    expect(poll('DEPLOYING', 60_000)).toBeLessThanOrEqual(1000);
+    expect(poll('PENDING_DEPLOY', 0)).toBeLessThanOrEqual(1000);
+    expect(poll('BUILDING', 0)).toBeLessThan(poll('BUILDING', 60_000));
+    expect(poll('BUILDING', 10 * 60_000)).toBeLessThanOrEqual(8000);
+    expect(poll('BUILDING', 10 * 60_000, { deployment: deployment('SUCCESS') })).toBeLessThanOrEqual(1000);
+    expect(poll('BUILDING', 10 * 60_000, { deployment: deployment('RUNNING') })).toBeGreaterThan(1000);
+  });
+
+  it('relaxes early in a deploy only as far as the shortest recent deploy allows', () => {
+    const history = { shortestDeployMs: 40_000 };
+    expect(poll('DEPLOYING', 0, { history })).toBe(3000);
+    expect(poll('DEPLOYING', 18_500, { history })).toBe(1500);
+    expect(poll('DEPLOYING', 20_000, { history })).toBeLessThanOrEqual(1000);
+    expect(poll('BUILDING', 10 * 60_000, { history: { shortestDeployMs: 6000 } })).toBe(3000);
+  });
+});
+
+describe('deployHistory', () => {
+  it('takes the shortest finished deploy step of recent deployments, given two or more', () => {
+    const withDeploy = (id: string, seconds: number): Deployment => ({
+      id,
+      progress: {
+        steps: [
+          {
+            name: 'deploy',
+            status: 'SUCCESS',
+            started_at: '2026-01-01T00:00:00Z',
+            ended_at: new Date(Date.parse('2026-01-01T00:00:00Z') + seconds * 1000).toISOString(),
+          },
+        ],
+      },
+    });
+    expect(deployHistory([withDeploy('a', 50), withDeploy('b', 30), { id: 'c' }])).toEqual({
+      shortestDeployMs: 30_000,
+    });
+    expect(deployHistory([withDeploy('a', 50)])).toEqual({});
   });
 });

@@ -315,7 +315,7 @@ export class AppsClient {
       path.split('?')[0],
       response.status,
       failure.id,
-      failure.message ?? (text.slice(0, 200) || response.statusText),
+      (failure.message ?? text).slice(0, 300) || response.statusText,
       failure.request_id,
     );
     // A 5xx answer to a write leaves its effect unknown.

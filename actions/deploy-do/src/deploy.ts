@@ -20,7 +20,7 @@ import {
   type FetchedLog,
   type LogRequest,
 } from './logs.js';
-import { failedSteps, type FailedStep } from './progress.js';
+import { failedSteps, flattenSteps, type FailedStep } from './progress.js';
 import {
   cloneSpec,
   findComponent,
@@ -29,7 +29,7 @@ import {
   type AppSpec,
   type ImageSource,
 } from './spec.js';
-import { waitForDeployment, type PhaseRecord } from './wait.js';
+import { deployHistory, waitForDeployment, type DeployHistory, type PhaseRecord } from './wait.js';
 
 export type PrintLogs = 'on-failure' | 'always' | 'never';
 
@@ -95,6 +95,7 @@ class FlowError extends Error {}
 /** DeployIo plus the values to redact from files (the runner masks its own output). */
 interface FlowIo extends DeployIo {
   secrets: string[];
+  history: DeployHistory;
 }
 
 /** Deploys (or rolls back); never throws for deployment outcomes, only reports them. */
@@ -111,6 +112,7 @@ export async function run(inputs: DeployInputs, deployIo: DeployIo): Promise<Dep
   const io: FlowIo = {
     ...deployIo,
     secrets,
+    history: {},
     report: {
       ...deployIo.report,
       setSecret(value) {
@@ -123,16 +125,14 @@ export async function run(inputs: DeployInputs, deployIo: DeployIo): Promise<Dep
     if (inputs.rollbackTo) await rollbackFlow(inputs, io, result);
     else await deployFlow(inputs, io, result);
   } catch (error) {
+    // Whatever stopped the flow becomes the failure, so outputs and the summary still say what happened.
     if (io.signal?.aborted && !result.failure) {
       result.cancelled = true;
-      result.failure = { message: 'Cancelled before a deployment was started.', steps: [] };
-    } else if (
-      error instanceof FlowError ||
-      error instanceof ApiError ||
-      error instanceof AmbiguousWriteError
-    )
-      result.failure = { message: error.message, steps: [] };
-    else throw error;
+      result.failure = {
+        message: `The job was cancelled before a deployment was confirmed started (${(error as Error).message}).`,
+        steps: [],
+      };
+    } else result.failure = { message: (error as Error).message, steps: [] };
   }
   result.ok = !result.failure && (!inputs.wait || result.phase === 'ACTIVE');
   return result;
@@ -224,7 +224,7 @@ async function startDeployment(
   const { client, report } = io;
   const spec = prepareSpec(inputs, inputs.spec ?? app.spec, io, result);
   for (const change of result.imageChanges) report.info(`Image ${change}`);
-  const before = await knownDeploymentIds(client, app, io.signal);
+  const before = await knownDeploymentIds(client, app, io.history, io.signal);
   const newDeployment = () => findNewDeployment(client, app.id, before, io.signal);
   if (inputs.spec || result.imageChanges.length) {
     const updated = await writeOnce(
@@ -253,8 +253,14 @@ async function startDeployment(
   );
 }
 
-async function knownDeploymentIds(client: AppsClient, app: App, signal?: AbortSignal): Promise<Set<string>> {
+async function knownDeploymentIds(
+  client: AppsClient,
+  app: App,
+  history: FlowIo['history'],
+  signal?: AbortSignal,
+): Promise<Set<string>> {
   const listed = await client.listDeployments(app.id, 1, 20, signal);
+  Object.assign(history, deployHistory(listed));
   const ids = [app.active_deployment, app.in_progress_deployment, app.pending_deployment, ...listed]
     .filter((d): d is Deployment => Boolean(d?.id))
     .map((d) => d.id);
@@ -330,8 +336,11 @@ async function follow(
     clock,
     deadline: started + inputs.timeoutMs,
     signal: io.signal,
+    history: io.history,
     onPhase: (phase) =>
-      report.info(`[${elapsed(clock, started)}] phase ${phase} (${PHASE_TEXT[phase] ?? phase})`),
+      report.info(
+        `[${elapsed(clock, started)}] phase ${phase}${PHASE_TEXT[phase] ? ` (${PHASE_TEXT[phase]})` : ''}`,
+      ),
     onStep: (event) =>
       report.info(
         `[${elapsed(clock, started)}] ${event.kind === 'started' ? '▶' : event.kind === 'succeeded' ? '✔' : '✖'} ` +
@@ -393,7 +402,8 @@ async function liveUrl(appId: string, spec: AppSpec, deadline: number, io: FlowI
 async function cancelDeployment(appId: string, deployment: Deployment, io: FlowIo, result: DeployResult) {
   result.cancelled = true;
   try {
-    const cancelled = await io.client.cancelDeployment(appId, deployment.id);
+    // The job is being stopped: the cancel request gets a short, fixed allowance.
+    const cancelled = await io.client.cancelDeployment(appId, deployment.id, AbortSignal.timeout(10_000));
     result.phase = cancelled?.phase ?? 'CANCELED';
     result.failure = {
       message: `The job was cancelled: cancelled deployment ${deployment.id} (it was ${deployment.phase ?? 'starting'}).`,
@@ -492,7 +502,7 @@ async function rollbackFlow(inputs: DeployInputs, io: FlowIo, result: DeployResu
       `App Platform refuses to roll back to ${target}: ` +
         `${validation.error?.code ?? 'invalid'}: ${validation.error?.message ?? 'no reason given'}.`,
     );
-  const before = await knownDeploymentIds(client, app, io.signal);
+  const before = await knownDeploymentIds(client, app, io.history, io.signal);
   const deployment = await writeOnce(
     io,
     'start the rollback',
@@ -532,14 +542,25 @@ async function rollbackFlow(inputs: DeployInputs, io: FlowIo, result: DeployResu
   }
 }
 
-/** The last ACTIVE deployment before the live one. */
+/**
+ * A deployment that reached ACTIVE: still ACTIVE, or SUPERSEDED after going live (all steps
+ * done), unlike one superseded midway.
+ */
+export function wentLive(d: Deployment): boolean {
+  if (d.phase === 'ACTIVE') return true;
+  if (d.phase !== 'SUPERSEDED') return false;
+  const steps = flattenSteps(d.progress?.steps).map((f) => f.step);
+  return steps.length > 0 && steps.every((s) => s.status === 'SUCCESS');
+}
+
+/** The last deployment that went live before the live one. */
 async function previousActive(app: App, io: FlowIo): Promise<string> {
   const current = app.active_deployment;
   const currentTime = Date.parse(current?.created_at ?? '') || Infinity;
   for (let page = 1; page <= 5; page++) {
     const deployments = await io.client.listDeployments(app.id, page, 50, io.signal);
     const earlier = deployments
-      .filter((d) => d.phase === 'ACTIVE' && d.id !== current?.id)
+      .filter((d) => wentLive(d) && d.id !== current?.id)
       .filter((d) => (Date.parse(d.created_at ?? '') || 0) < currentTime)
       .sort((a, b) => Date.parse(b.created_at ?? '') - Date.parse(a.created_at ?? ''));
     if (earlier.length) return earlier[0].id;

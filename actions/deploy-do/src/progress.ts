@@ -17,9 +17,10 @@ export function flattenSteps(steps: Step[] | undefined, path: string[] = []): Fl
 }
 
 export function stepTitle(step: Step): string {
-  if (step.message_base)
-    return step.component_name ? `${step.message_base} ${step.component_name}` : step.message_base;
-  return [step.name ?? 'step', step.component_name].filter(Boolean).join(' ');
+  const component = step.component_name;
+  if (step.message_base) return component ? `${step.message_base} ${component}` : step.message_base;
+  const name = step.name ?? 'step';
+  return component && component !== name ? `${name} ${component}` : name;
 }
 
 export interface StepEvent {
@@ -42,8 +43,6 @@ export class StepTracker {
       this.seen.set(key, now);
       if (now === 'RUNNING') events.push({ kind: 'started', title: stepTitle(step), step });
       else if (now === 'SUCCESS' || now === 'ERROR') {
-        if (before === undefined || before === 'PENDING' || before === 'UNKNOWN')
-          events.push({ kind: 'started', title: stepTitle(step), step });
         events.push({
           kind: now === 'SUCCESS' ? 'succeeded' : 'failed',
           title: stepTitle(step),
