@@ -87,7 +87,7 @@ describe('health-urls.sh', () => {
   it('fails plainly when the deploy reported no live URL', async () => {
     const run = await step('health-urls.sh', { LIVE_URL: '' });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/::error::The deployment reported no live URL/);
+    expect(run.stdout).toMatch(/::error::No live URL to check: the deployment reported none/);
   });
 });
 

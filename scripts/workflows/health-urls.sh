@@ -5,7 +5,7 @@
 set -euo pipefail
 
 if [ -z "${LIVE_URL:-}" ]; then
-  echo "::error::The deployment reported no live URL (a worker-only app has none), so there is nothing to check."
+  echo "::error::No live URL to check: the deployment reported none (a worker-only app has none) or the \`url\` input is empty."
   exit 1
 fi
 base=${LIVE_URL%/}
