@@ -1,5 +1,5 @@
-// A local stand-in for the GitHub REST endpoints environment protection uses (users, teams,
-// environments, deployment branch policies), on 127.0.0.1. Every request it receives and
+// A local stand-in for the GitHub REST endpoints the workflows' tools use (users, teams,
+// environments, deployment branch policies; deployments and their statuses), on 127.0.0.1. Every request it receives and
 // every response it sends is checked against GitHub's published OpenAPI description
 // (@octokit/openapi) with local/openapi.ts; each mismatch is recorded in `violations`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -51,6 +51,15 @@ export interface FakeGitHubOptions {
   users?: Record<string, number>;
   /** `org/slug` → id */
   teams?: Record<string, number>;
+  /** Deployments (newest last) with their statuses (newest last). */
+  deployments?: FakeDeployment[];
+}
+
+export interface FakeDeployment {
+  id: number;
+  sha: string;
+  environment: string;
+  states: ('error' | 'failure' | 'inactive' | 'pending' | 'success' | 'queued' | 'in_progress')[];
 }
 
 type Json = Record<string, unknown>;
@@ -106,6 +115,24 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   ) => { status: number; body?: unknown };
 
   const handlers: Record<string, Handler> = {
+    'GET /repos/{owner}/{repo}/deployments': (_params, _body, query) => {
+      const matching = (options.deployments ?? [])
+        .filter((d) => ['sha', 'environment'].every((k) => !query.has(k) || query.get(k) === d[k as 'sha']))
+        .reverse()
+        .slice(0, Number(query.get('per_page') ?? 30));
+      const [base] = example(validator, 'deployment-items') as unknown as Json[];
+      return {
+        status: 200,
+        body: matching.map((d) => ({ ...base, id: d.id, sha: d.sha, environment: d.environment })),
+      };
+    },
+    'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses': ({ deployment_id }, _body, query) => {
+      const deployment = (options.deployments ?? []).find((d) => String(d.id) === deployment_id);
+      if (!deployment) return { status: 404, body: error('Not Found') };
+      const [base] = example(validator, 'deployment-status-items') as unknown as Json[];
+      const states = [...deployment.states].reverse().slice(0, Number(query.get('per_page') ?? 30));
+      return { status: 200, body: states.map((state, i) => ({ ...base, id: i + 1, state })) };
+    },
     'GET /users/{username}': ({ username }) => {
       const id = options.users?.[username];
       if (id === undefined) return { status: 404, body: error('Not Found') };

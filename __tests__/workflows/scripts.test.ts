@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { loadGitHubValidator, startFakeGitHub } from '../../local/github-fake.js';
 import { OpenApiValidator } from '../../local/openapi.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -296,6 +297,45 @@ describe('rollback-summary.sh', () => {
       expect(run.summary).toContain(`| now | \`dep-new\` | web: acme/shop@sha256:${'b'.repeat(64)} |`);
     } finally {
       await new Promise((done) => api.close(done));
+    }
+  });
+});
+
+describe('staging-verified.sh', () => {
+  const sha = 'abc1234def5678abc1234def5678abc1234def56';
+  it('passes only when the latest staging deployment of the commit succeeded', async () => {
+    const github = await startFakeGitHub({
+      validator: loadGitHubValidator(),
+      token: 'gh-token',
+      deployments: [
+        { id: 1, sha, environment: 'staging', states: ['in_progress', 'success'] },
+        { id: 2, sha: 'f'.repeat(40), environment: 'staging', states: ['in_progress', 'failure'] },
+        { id: 3, sha: 'e'.repeat(40), environment: 'staging', states: ['success'] },
+        { id: 4, sha: 'e'.repeat(40), environment: 'staging', states: ['in_progress', 'failure'] },
+      ],
+    });
+    const check = (commit: string, extra: Record<string, string> = {}) =>
+      step('staging-verified.sh', {
+        GH_TOKEN: 'gh-token',
+        GITHUB_API_URL: github.url,
+        REPOSITORY: 'acme/shop',
+        SHA: commit,
+        ...extra,
+      });
+    try {
+      const verified = await check(sha);
+      expect(verified.code).toBe(0);
+      expect(verified.stdout).toContain('staging verified abc1234 (deployment #1: success)');
+      const failed = await check('f'.repeat(40));
+      expect(failed.code).toBe(1);
+      expect(failed.stdout).toMatch(/::error::The staging deployment of fffffff \(#2\) ended 'failure'/);
+      expect((await check('e'.repeat(40))).stdout).toMatch(/#4\) ended 'failure'/);
+      const never = await check('0'.repeat(40), { WARN_ONLY: 'true' });
+      expect(never.code).toBe(1);
+      expect(never.stdout).toMatch(/::warning::staging never deployed 0000000/);
+      expect(github.violations).toEqual([]);
+    } finally {
+      await github.close();
     }
   });
 });
