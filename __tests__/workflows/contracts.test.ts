@@ -60,10 +60,17 @@ const contracts: Record<string, { inputs: string[]; outputs: string[] }> = {
   },
 };
 
+/** Names the actions' own action.yml files declare beyond DESIGN.md's contract. */
+const extras: Record<string, string[]> = {
+  'deploy-do': ['create'],
+  sbom: ['registry-username', 'registry-password'],
+};
+
 /** An action's names from its action.yml when present, else the contract. */
 function names(action: string): { inputs: string[]; outputs: string[] } {
   const manifest = join(root, 'actions', action, 'action.yml');
-  if (!existsSync(manifest)) return contracts[action];
+  if (!existsSync(manifest))
+    return { ...contracts[action], inputs: [...contracts[action].inputs, ...(extras[action] ?? [])] };
   const { inputs = {}, outputs = {} } = parse(readFileSync(manifest, 'utf8'));
   return { inputs: Object.keys(inputs), outputs: Object.keys(outputs) };
 }
