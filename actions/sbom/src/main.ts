@@ -1,7 +1,7 @@
 // The sbom action: inputs → scan (source tree or image) → validated documents → outputs, summary.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, relative } from 'node:path';
 import type { Fetch } from '../../../lib/http.js';
 import { InputError } from '../../../lib/inputs.js';
 import { formatReference, imageName, RegistryClient } from '../../../lib/oci/index.js';
@@ -43,7 +43,9 @@ interface Scanned {
 async function scan(inputs: SbomInputs, env: Env, io: SbomIo, runner: Runner): Promise<Scanned> {
   const source = inputs.source;
   if (source.kind === 'path') {
-    const result = scanSource(source.path);
+    const workspace = env.GITHUB_WORKSPACE || io.cwd || process.cwd();
+    const inside = !relative(workspace, source.path).startsWith('..');
+    const result = scanSource(source.path, inside ? workspace : undefined);
     const repository = env.GITHUB_REPOSITORY ?? 'source';
     return {
       scan: result,
@@ -116,7 +118,9 @@ async function publish(
         inputs.matrix,
         inputs.source.kind === 'image' ? inputs.source.ref.repository : inputs.source.shown,
       );
-    const uploaded = await uploadArtifact(name, files);
+    const uploaded = await uploadArtifact(name, files).catch((error: Error) => {
+      throw new Error(`upload-artifact: ${error.message}`);
+    });
     runner.info(`Uploaded artifact ${name}${uploaded.id ? ` (id ${uploaded.id})` : ''}`);
     runner.setOutput('artifact-name', name);
     notes.push(`**Artifact:** \`${name}\``);

@@ -17,7 +17,7 @@ export function artifactName(env: Env, matrix: string, subject: string): string 
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
-  return `sbom-${env.GITHUB_JOB ?? 'job'}${legs}-${what || 'source'}`;
+  return `sbom-${env.GITHUB_JOB ?? 'job'}${legs}-${/^\.*$/.test(what) ? 'source' : what}`;
 }
 
 export async function uploadArtifact(name: string, files: string[]): Promise<{ id?: number; size?: number }> {

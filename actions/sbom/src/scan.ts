@@ -61,15 +61,19 @@ export function combine(results: LockfileResult[], unsupported: string[]): ScanR
   };
 }
 
-/** Reads every lockfile under `path` (a folder) or the one lockfile `path` names. */
-export function scanSource(path: string): ScanResult {
-  if (statSync(path).isFile()) {
-    const name = basename(path);
-    if (!readerFor(name)) return combine([], [name]);
-    return combine([readLockfile(path, name)], []);
+/**
+ * Reads every lockfile under `path` (a folder) or the one lockfile `path` names. Files are
+ * shown relative to `base` (the repository root), or to `path` when no base is given.
+ */
+export function scanSource(path: string, base?: string): ScanResult {
+  const isFile = statSync(path).isFile();
+  const from = base ?? (isFile ? dirname(path) : path);
+  const shown = (file: string) => relative(from, file) || basename(file);
+  if (isFile) {
+    if (!readerFor(basename(path))) return combine([], [shown(path)]);
+    return combine([readLockfile(path, shown(path))], []);
   }
   const { lockfiles, unsupported } = findLockfiles(path);
-  const shown = (file: string) => relative(path, file) || basename(file);
   return combine(
     lockfiles.map((file) => readLockfile(file, shown(file))),
     unsupported.map(shown),
