@@ -147,6 +147,8 @@ describe('deploy-do against the App Platform emulator', () => {
     const logs = readFileSync(file, 'utf8');
     expect(logs.split('\n').length).toBeGreaterThan(300);
     expect(run.summary).toContain('Last 100 log lines');
+    expect(logs).not.toContain(SECRET);
+    expect(visible(run)).not.toContain(SECRET);
   });
 
   it('fails a SUPERSEDED deployment naming the one that replaced it', async () => {
@@ -310,6 +312,22 @@ describe('deploy-do against the App Platform emulator', () => {
     expect(errorLine(run)).toBe('');
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ phase: 'ACTIVE', 'live-url': '' });
+  });
+
+  it('creates the app from the spec when it does not exist yet', async () => {
+    const name = `it-new-${++counter}`;
+    const specFile = join(workspace, `${name}.yaml`);
+    writeFileSync(specFile, JSON.stringify(serviceSpec(name)));
+    const run = await deploy({ name, appId: '', specFile }, { create: 'true', 'project-id': 'proj-42' });
+    expect(errorLine(run)).toBe('');
+    expect(run.code).toBe(0);
+    const created = [...emulator.apps.values()].find((a) => a.spec.name === name)!;
+    expect(run.outputs).toMatchObject({
+      'app-id': created.id,
+      'previous-deployment-id': '',
+      phase: 'ACTIVE',
+    });
+    expect(created.projectId).toBe('proj-42');
   });
 
   it('refuses bad input before any request', async () => {
