@@ -157,6 +157,41 @@ describe('apps and deployments', () => {
     expect(active.workers).toEqual([{ name: 'queue' }]);
   });
 
+  it('notes skipped builds of pre-built images on successful steps, as the API does', async () => {
+    const { appId, deploymentId } = await createApp();
+    clock.advance(total);
+    const active = await deployment(appId, deploymentId);
+    expect(findStep(active.progress.steps, ['build', 'components', 'queue'])).toMatchObject({
+      status: 'SUCCESS',
+      reason: {
+        code: 'PreBuiltImage',
+        message: expect.stringMatching(/skipped because you specified a pre-built image/),
+      },
+    });
+    expect(failedSteps(active.progress.steps)).toEqual([]);
+  });
+
+  it('leaves FAILED_DEPLOY jobs pending in an ACTIVE deployment, so step counts do not tell success', async () => {
+    const spec: AppSpec = {
+      ...webSpec(),
+      jobs: [
+        {
+          name: 'notify',
+          kind: 'FAILED_DEPLOY',
+          image: { registry_type: 'GHCR', repository: 'notify', digest },
+        },
+      ],
+    };
+    const { appId, deploymentId } = await createApp(spec);
+    clock.advance(total);
+    const active = await deployment(appId, deploymentId);
+    expect(active.phase).toBe('ACTIVE');
+    expect(active.progress.pending_steps).toBe(2);
+    expect(active.progress.success_steps).toBe(active.progress.total_steps - 2);
+    expect(findStep(active.progress.steps, ['deploy'])?.status).toBe('SUCCESS');
+    expect(findStep(active.progress.steps, ['deploy', 'components', 'notify'])?.status).toBe('PENDING');
+  });
+
   it('deploys a changed spec, not an identical one, and supersedes the old deployment when the new one is ACTIVE', async () => {
     const { appId, deploymentId: first } = await createApp();
     clock.advance(total);

@@ -411,7 +411,7 @@ class AppsClient {
         return this.read(`/v2/apps/${enc(appId)}/deployments?page=${page}&per_page=${perPage}`, signal).then((r) => r.deployments ?? []);
     }
     cancelDeployment(appId, deploymentId, signal) {
-        return this.write('POST', `/v2/apps/${enc(appId)}/deployments/${enc(deploymentId)}/cancel`, {}, signal, 
+        return this.write('POST', `/v2/apps/${enc(appId)}/deployments/${enc(deploymentId)}/cancel`, undefined, signal, 
         // Cancelling twice is harmless and cannot start a deployment.
         true).then((r) => r.deployment);
     }
@@ -1348,15 +1348,11 @@ async function rollbackFlow(inputs, io, result) {
     result.appName = app.spec?.name;
     result.previousDeploymentId = app.active_deployment?.id;
     secretValues(app.spec).forEach((s) => report.setSecret(s));
-    const target = inputs.rollbackTo === 'previous' ? await previousActive(app, io) : inputs.rollbackTo;
+    const target = inputs.rollbackTo === 'previous'
+        ? await previousDeployment(app, io)
+        : await validTarget(app, inputs.rollbackTo, io);
     result.rollbackTarget = target;
     report.info(`Rolling ${app.spec?.name} back to deployment ${target}.`);
-    const validation = await client.validateRollback(app.id, target, io.signal);
-    for (const warning of validation.warnings ?? [])
-        report.warning(`Rollback to ${target}: ${warning.code ?? 'warning'}: ${warning.message ?? ''}`);
-    if (!validation.valid)
-        throw new FlowError(`App Platform refuses to roll back to ${target}: ` +
-            `${validation.error?.code ?? 'invalid'}: ${validation.error?.message ?? 'no reason given'}.`);
     const before = await knownDeploymentIds(client, app, io.history, io.signal);
     const deployment = await writeOnce(io, 'start the rollback', () => client.rollback(app.id, target, io.signal), () => findNewDeployment(client, app.id, before, io.signal));
     result.deployment = deployment;
@@ -1401,22 +1397,45 @@ function wentLive(d) {
     const steps = flattenSteps(d.progress?.steps).map((f) => f.step);
     return steps.length > 0 && steps.every((s) => s.status === 'SUCCESS');
 }
-/** The last deployment that went live before the live one. */
-async function previousActive(app, io) {
+/** Validates a rollback target, showing its warnings; refuses with App Platform's reason. */
+async function validTarget(app, target, io) {
+    const validation = await io.client.validateRollback(app.id, target, io.signal);
+    if (!validation.valid)
+        throw new FlowError(`App Platform refuses to roll back to ${target}: ` +
+            `${validation.error?.code ?? 'invalid'}: ${validation.error?.message ?? 'no reason given'}.`);
+    for (const warning of validation.warnings ?? [])
+        io.report.warning(`Rollback to ${target}: ${warning.code ?? 'warning'}: ${warning.message ?? ''}`);
+    return target;
+}
+const MAX_CANDIDATES = 5;
+/**
+ * The last deployment before the live one that App Platform accepts as a rollback target.
+ * Deployments that visibly went live are tried first; a SUPERSEDED one may have gone live
+ * too, so App Platform's validation decides, for a few candidates at most.
+ */
+async function previousDeployment(app, io) {
     const current = app.active_deployment;
     const currentTime = Date.parse(current?.created_at ?? '') || Infinity;
-    for (let page = 1; page <= 5; page++) {
-        const deployments = await io.client.listDeployments(app.id, page, 50, io.signal);
-        const earlier = deployments
-            .filter((d) => wentLive(d) && d.id !== current?.id)
-            .filter((d) => (Date.parse(d.created_at ?? '') || 0) < currentTime)
-            .sort((a, b) => Date.parse(b.created_at ?? '') - Date.parse(a.created_at ?? ''));
-        if (earlier.length)
-            return earlier[0].id;
-        if (deployments.length < 50)
-            break;
+    const earlier = (await io.client.listDeployments(app.id, 1, 50, io.signal))
+        .filter((d) => d.id !== current?.id && (d.phase === 'ACTIVE' || d.phase === 'SUPERSEDED'))
+        .filter((d) => (Date.parse(d.created_at ?? '') || 0) < currentTime)
+        .sort((a, b) => Date.parse(b.created_at ?? '') - Date.parse(a.created_at ?? ''));
+    const candidates = [...earlier.filter(wentLive), ...earlier.filter((d) => !wentLive(d))].slice(0, MAX_CANDIDATES);
+    const refused = [];
+    for (const candidate of candidates) {
+        const validation = await io.client.validateRollback(app.id, candidate.id, io.signal);
+        if (validation.valid) {
+            for (const warning of validation.warnings ?? [])
+                io.report.warning(`Rollback to ${candidate.id}: ${warning.code ?? 'warning'}: ${warning.message ?? ''}`);
+            return candidate.id;
+        }
+        const reason = `${validation.error?.code ?? 'invalid'}: ${validation.error?.message ?? ''}`;
+        if (validation.error?.code === 'app_pinned')
+            throw new FlowError(`App Platform refuses to roll back ${app.spec?.name}: ${reason}.`);
+        refused.push(`${candidate.id} (${reason})`);
     }
-    throw new FlowError(`Input 'rollback-to': 'previous' needs an earlier ACTIVE deployment of ${app.spec?.name}; there is none.`);
+    throw new FlowError(`Input 'rollback-to': 'previous' needs an earlier deployment of ${app.spec?.name} that went live; ` +
+        (refused.length ? `App Platform refused ${refused.join(', ')}.` : 'there is none.'));
 }
 
 ;// CONCATENATED MODULE: ./actions/deploy-do/src/inputs.ts

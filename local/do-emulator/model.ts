@@ -150,6 +150,10 @@ interface Leaf {
   component?: string;
   messageBase?: string;
   failing?: boolean;
+  /** A successful step's note, e.g. the build skipped for a pre-built image. */
+  note?: StepReason;
+  /** Never runs (jobs of kind FAILED_DEPLOY): stays PENDING even in an ACTIVE deployment. */
+  never?: boolean;
 }
 interface Group {
   kind: 'group';
@@ -199,6 +203,14 @@ function stepTree(d: DeploymentRecord): StepNode[] {
     component: c?.name,
     messageBase: c && verb ? `${verb} ${c.kind}` : undefined,
   });
+  const buildLeaf = (c: Component): Leaf => ({
+    ...leaf(c.name, buildComponents, c, 'Building'),
+    note: c.spec.image ? PREBUILT : undefined,
+  });
+  const deployLeaf = (name: string, window: [number, number], c: Component, verb: string): Leaf => ({
+    ...leaf(name, window, c, verb),
+    never: c.kind === 'job' && c.spec.kind === 'FAILED_DEPLOY',
+  });
   const build: Group = {
     kind: 'group',
     name: 'build',
@@ -207,7 +219,7 @@ function stepTree(d: DeploymentRecord): StepNode[] {
       {
         kind: 'group',
         name: 'components',
-        children: components.map((c) => leaf(c.name, buildComponents, c, 'Building')),
+        children: components.map(buildLeaf),
       },
     ],
   };
@@ -223,7 +235,10 @@ function stepTree(d: DeploymentRecord): StepNode[] {
           kind: 'group' as const,
           name: c.name,
           component: c.name,
-          children: [leaf('deploy', deployStart, c, 'Deploying'), leaf('wait', deployWait, c, 'Waiting for')],
+          children: [
+            deployLeaf('deploy', deployStart, c, 'Deploying'),
+            deployLeaf('wait', deployWait, c, 'Waiting for'),
+          ],
         })),
       },
       leaf('finalize', finalize),
@@ -259,6 +274,11 @@ function failingLeaf(d: DeploymentRecord): Leaf | undefined {
   return find(stepTree(d));
 }
 
+const PREBUILT: StepReason = {
+  code: 'PreBuiltImage',
+  message: 'Your build job was skipped because you specified a pre-built image.',
+};
+
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function renderLeaf(leaf: Leaf, d: DeploymentRecord, now: number): ProgressStep {
@@ -266,17 +286,23 @@ function renderLeaf(leaf: Leaf, d: DeploymentRecord, now: number): ProgressStep 
   const base: ProgressStep = { name: leaf.name, status: 'PENDING' };
   if (leaf.component) base.component_name = leaf.component;
   if (leaf.messageBase) base.message_base = leaf.messageBase;
-  if (!ended && leaf.start > now) return base;
+  if (leaf.never || (!ended && leaf.start > now)) return base;
+  const success = (): ProgressStep => ({
+    ...base,
+    status: 'SUCCESS',
+    started_at: iso(leaf.start),
+    ended_at: iso(leaf.end),
+    ...(leaf.note ? { reason: leaf.note } : {}),
+  });
   if (ended && leaf.start >= ended.at && !(leaf.failing && ended.phase === 'ERROR')) return base;
   const started = { started_at: iso(leaf.start) };
   if (!ended) {
-    if (leaf.end > now) return { ...base, status: 'RUNNING', ...started };
-    return { ...base, status: 'SUCCESS', ...started, ended_at: iso(leaf.end) };
+    return leaf.end > now ? { ...base, status: 'RUNNING', ...started } : success();
   }
   if (leaf.failing && ended.phase === 'ERROR') {
     return { ...base, status: 'ERROR', ...started, ended_at: iso(ended.at), reason: d.failure!.reason };
   }
-  if (leaf.end <= ended.at) return { ...base, status: 'SUCCESS', ...started, ended_at: iso(leaf.end) };
+  if (leaf.end <= ended.at) return success();
   if (leaf.start >= ended.at) return base;
   const interrupted: ProgressStep = { ...base, status: 'ERROR', ...started, ended_at: iso(ended.at) };
   if (ended.phase === 'CANCELED')
@@ -287,12 +313,17 @@ function renderLeaf(leaf: Leaf, d: DeploymentRecord, now: number): ProgressStep 
   return interrupted;
 }
 
+function neverRuns(node: StepNode): boolean {
+  return node.kind === 'leaf' ? !!node.never : node.children.length > 0 && node.children.every(neverRuns);
+}
+
 function renderNode(node: StepNode, d: DeploymentRecord, now: number): ProgressStep {
   if (node.kind === 'leaf') return renderLeaf(node, d, now);
   const steps = node.children.map((c) => renderNode(c, d, now));
-  const statuses = steps.map((s) => s.status);
+  const statuses = steps.filter((_, i) => !neverRuns(node.children[i])).map((s) => s.status);
   let status: StepStatus = 'RUNNING';
-  if (statuses.includes('ERROR')) status = 'ERROR';
+  if (statuses.length === 0) status = 'PENDING';
+  else if (statuses.includes('ERROR')) status = 'ERROR';
   else if (statuses.every((s) => s === 'SUCCESS')) status = 'SUCCESS';
   else if (statuses.every((s) => s === 'PENDING')) status = 'PENDING';
   const out: ProgressStep = { name: node.name, status, steps };

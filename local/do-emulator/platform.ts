@@ -94,8 +94,19 @@ export class Platform {
 
   /** Applies every event due by now (phase ends, service starts, scripted rivals), in time order. */
   advance(): Promise<void> {
-    const run = this.queue.then(() => this.applyDueEvents());
-    this.queue = run.catch(() => undefined);
+    return this.exclusive(() => this.applyDueEvents());
+  }
+
+  /** Runs `fn` after due events are applied, with no other state change in between. */
+  exclusive<T>(fn: () => T | Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      await this.applyDueEvents();
+      return fn();
+    });
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 
@@ -159,7 +170,7 @@ export class Platform {
     });
   }
 
-  cancel(d: DeploymentRecord): DeploymentRecord {
+  async cancel(d: DeploymentRecord): Promise<DeploymentRecord> {
     if (d.end) {
       throw new ApiError(
         400,
@@ -167,13 +178,13 @@ export class Platform {
         `deployment ${d.id} is ${d.end.phase} and can no longer be canceled`,
       );
     }
-    this.finish(d, { phase: 'CANCELED', at: this.now() });
+    await this.finish(d, { phase: 'CANCELED', at: this.now() });
     return d;
   }
 
-  deleteApp(app: AppRecord): void {
-    for (const d of app.deployments) this.stopServices(d.id);
+  async deleteApp(app: AppRecord): Promise<void> {
     this.apps.delete(app.id);
+    await Promise.all(app.deployments.map((d) => this.stopServices(d.id)));
   }
 
   /** Puts a ready app in place without going through phases (test set-up). */
@@ -411,29 +422,31 @@ export class Platform {
     }
   }
 
-  private activate(app: AppRecord, d: DeploymentRecord, at: number): void {
-    this.finish(d, { phase: 'ACTIVE', at });
+  private async activate(app: AppRecord, d: DeploymentRecord, at: number): Promise<void> {
+    await this.finish(d, { phase: 'ACTIVE', at });
+    const stopping: Promise<void>[] = [];
     for (const other of app.deployments) {
       if (other === d) continue;
       if (other.end?.phase === 'ACTIVE' && other.supersededAt === undefined) {
         other.supersededAt = at;
         other.supersededBy = d.id;
-        void this.stopServices(other.id);
+        stopping.push(this.stopServices(other.id));
       } else if (!other.end && other.createdAt <= d.createdAt) {
-        this.finish(other, { phase: 'SUPERSEDED', at, by: d.id });
+        stopping.push(this.finish(other, { phase: 'SUPERSEDED', at, by: d.id }));
       }
     }
     app.activeId = d.id;
+    await Promise.all(stopping);
   }
 
-  private fail(d: DeploymentRecord, at: number): void {
-    this.finish(d, { phase: 'ERROR', at });
+  private fail(d: DeploymentRecord, at: number): Promise<void> {
+    return this.finish(d, { phase: 'ERROR', at });
   }
 
-  private finish(d: DeploymentRecord, end: DeploymentRecord['end'] & object): void {
+  private async finish(d: DeploymentRecord, end: DeploymentRecord['end'] & object): Promise<void> {
     d.end = end;
     d.rivalAt = undefined;
-    if (end.phase !== 'ACTIVE') void this.stopServices(d.id);
+    if (end.phase !== 'ACTIVE') await this.stopServices(d.id);
   }
 
   private async stopServices(deploymentId: string): Promise<void> {

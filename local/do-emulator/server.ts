@@ -127,8 +127,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (applies && fault.type === 'status') {
       reply = faultReply(fault.status, fault.message, fault.retryAfter);
     } else if (url.pathname.startsWith('/_logs/') || url.pathname.startsWith('/_live/')) {
-      await platform.advance();
-      reply = serveLog(platform, url.pathname, logSecret);
+      reply = await platform.exclusive(() => serveLog(platform, url.pathname, logSecret));
     } else if (!isApi) {
       reply = errorReply(404, 'not_found', 'The resource you were accessing could not be found.');
     } else {
@@ -156,13 +155,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         );
       }
     }
-    await platform.advance();
     const route = matchRoute(routes, method, url.pathname);
     if (!route) return errorReply(404, 'not_found', 'The resource you were accessing could not be found.');
     if (route === 'method')
       return errorReply(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}`);
     try {
-      return await route.handler({ params: route.params, query: url.searchParams, body, now: clock.now() });
+      const ctx = { params: route.params, query: url.searchParams, body };
+      return await platform.exclusive(() => route.handler({ ...ctx, now: clock.now() }));
     } catch (error) {
       if (error instanceof ApiError) return errorReply(error.status, error.id, error.message);
       throw error;
@@ -186,7 +185,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     pendingFaults: () => faults.pending(),
     clearFaults: () => faults.clear(),
     async seedApp(spec) {
-      const app = platform.seedApp(spec);
+      const app = await platform.exclusive(() => platform.seedApp(spec));
       await platform.advance();
       return app;
     },
@@ -270,9 +269,9 @@ function apiRoutes(
       const pending = platform.updateApp(a, specOf(body), body.update_all_source_versions === true);
       return ok(appBody(a, now, pending));
     }),
-    route('DELETE', '/v2/apps/{id}', ({ params }) => {
+    route('DELETE', '/v2/apps/{id}', async ({ params }) => {
       const a = app(params[0]);
-      platform.deleteApp(a);
+      await platform.deleteApp(a);
       return ok({ id: a.id });
     }),
     route('GET', '/v2/apps/{app_id}/deployments', ({ params, query, now }) => {
@@ -286,8 +285,8 @@ function apiRoutes(
     route('GET', '/v2/apps/{app_id}/deployments/{deployment_id}', ({ params, now }) =>
       ok(deploymentBody(platform.deployment(app(params[0]), params[1]), now)),
     ),
-    route('POST', '/v2/apps/{app_id}/deployments/{deployment_id}/cancel', ({ params, now }) =>
-      ok(deploymentBody(platform.cancel(platform.deployment(app(params[0]), params[1])), now)),
+    route('POST', '/v2/apps/{app_id}/deployments/{deployment_id}/cancel', async ({ params, now }) =>
+      ok(deploymentBody(await platform.cancel(platform.deployment(app(params[0]), params[1])), now)),
     ),
     route('GET', '/v2/apps/{app_id}/deployments/{deployment_id}/components/{component_name}/logs', (ctx) => {
       const d = platform.deployment(app(ctx.params[0]), ctx.params[1]);

@@ -544,6 +544,37 @@ describe('rollback flow', () => {
     );
   });
 
+  it('tries the next earlier deployment when App Platform refuses the first candidate', async () => {
+    const clock = virtualClock();
+    let rb: (() => Deployment) | undefined;
+    const validated: string[] = [];
+    const { io } = setup(
+      [
+        on('GET', '/v2/apps/app-1', () => json({ app })),
+        on('GET', '/v2/apps/app-1/deployments', () => json({ deployments: history })),
+        on('POST', '/v2/apps/app-1/rollback/validate', (call) => {
+          const id = (call.body as { deployment_id: string }).deployment_id;
+          validated.push(id);
+          return json(
+            id === 'dep-1'
+              ? { valid: false, error: { code: 'incompatible_result', message: 'never live' } }
+              : { valid: true },
+          );
+        }),
+        on('POST', '/v2/apps/app-1/rollback', () => {
+          rb = scheduled('dep-rb', clock, [['ACTIVE', 0]]);
+          return json({ deployment: rb() });
+        }),
+        on('GET', '/v2/apps/app-1/deployments/dep-rb', () => json({ deployment: rb!() })),
+        on('POST', '/v2/apps/app-1/rollback/commit', () => json({})),
+      ],
+      clock,
+    );
+    const result = await run(rollbackInputs('previous'), io);
+    expect(result).toMatchObject({ ok: true, rollbackTarget: 'dep-0' });
+    expect(validated).toEqual(['dep-1', 'dep-0']);
+  });
+
   it('refuses with the validation error and starts nothing', async () => {
     const { fetch, io } = rollbackSetup(
       { valid: false, error: { code: 'exceeded_revision_limit', message: 'past the revision limit' } },

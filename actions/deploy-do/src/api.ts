@@ -183,7 +183,7 @@ export class AppsClient {
     return this.write<{ deployment: Deployment }>(
       'POST',
       `/v2/apps/${enc(appId)}/deployments/${enc(deploymentId)}/cancel`,
-      {},
+      undefined,
       signal,
       // Cancelling twice is harmless and cannot start a deployment.
       true,

@@ -491,17 +491,12 @@ async function rollbackFlow(inputs: DeployInputs, io: FlowIo, result: DeployResu
   result.appName = app.spec?.name;
   result.previousDeploymentId = app.active_deployment?.id;
   secretValues(app.spec).forEach((s) => report.setSecret(s));
-  const target = inputs.rollbackTo === 'previous' ? await previousActive(app, io) : inputs.rollbackTo!;
+  const target =
+    inputs.rollbackTo === 'previous'
+      ? await previousDeployment(app, io)
+      : await validTarget(app, inputs.rollbackTo!, io);
   result.rollbackTarget = target;
   report.info(`Rolling ${app.spec?.name} back to deployment ${target}.`);
-  const validation = await client.validateRollback(app.id, target, io.signal);
-  for (const warning of validation.warnings ?? [])
-    report.warning(`Rollback to ${target}: ${warning.code ?? 'warning'}: ${warning.message ?? ''}`);
-  if (!validation.valid)
-    throw new FlowError(
-      `App Platform refuses to roll back to ${target}: ` +
-        `${validation.error?.code ?? 'invalid'}: ${validation.error?.message ?? 'no reason given'}.`,
-    );
   const before = await knownDeploymentIds(client, app, io.history, io.signal);
   const deployment = await writeOnce(
     io,
@@ -553,20 +548,54 @@ export function wentLive(d: Deployment): boolean {
   return steps.length > 0 && steps.every((s) => s.status === 'SUCCESS');
 }
 
-/** The last deployment that went live before the live one. */
-async function previousActive(app: App, io: FlowIo): Promise<string> {
+/** Validates a rollback target, showing its warnings; refuses with App Platform's reason. */
+async function validTarget(app: App, target: string, io: FlowIo): Promise<string> {
+  const validation = await io.client.validateRollback(app.id, target, io.signal);
+  if (!validation.valid)
+    throw new FlowError(
+      `App Platform refuses to roll back to ${target}: ` +
+        `${validation.error?.code ?? 'invalid'}: ${validation.error?.message ?? 'no reason given'}.`,
+    );
+  for (const warning of validation.warnings ?? [])
+    io.report.warning(`Rollback to ${target}: ${warning.code ?? 'warning'}: ${warning.message ?? ''}`);
+  return target;
+}
+
+const MAX_CANDIDATES = 5;
+
+/**
+ * The last deployment before the live one that App Platform accepts as a rollback target.
+ * Deployments that visibly went live are tried first; a SUPERSEDED one may have gone live
+ * too, so App Platform's validation decides, for a few candidates at most.
+ */
+async function previousDeployment(app: App, io: FlowIo): Promise<string> {
   const current = app.active_deployment;
   const currentTime = Date.parse(current?.created_at ?? '') || Infinity;
-  for (let page = 1; page <= 5; page++) {
-    const deployments = await io.client.listDeployments(app.id, page, 50, io.signal);
-    const earlier = deployments
-      .filter((d) => wentLive(d) && d.id !== current?.id)
-      .filter((d) => (Date.parse(d.created_at ?? '') || 0) < currentTime)
-      .sort((a, b) => Date.parse(b.created_at ?? '') - Date.parse(a.created_at ?? ''));
-    if (earlier.length) return earlier[0].id;
-    if (deployments.length < 50) break;
+  const earlier = (await io.client.listDeployments(app.id, 1, 50, io.signal))
+    .filter((d) => d.id !== current?.id && (d.phase === 'ACTIVE' || d.phase === 'SUPERSEDED'))
+    .filter((d) => (Date.parse(d.created_at ?? '') || 0) < currentTime)
+    .sort((a, b) => Date.parse(b.created_at ?? '') - Date.parse(a.created_at ?? ''));
+  const candidates = [...earlier.filter(wentLive), ...earlier.filter((d) => !wentLive(d))].slice(
+    0,
+    MAX_CANDIDATES,
+  );
+  const refused: string[] = [];
+  for (const candidate of candidates) {
+    const validation = await io.client.validateRollback(app.id, candidate.id, io.signal);
+    if (validation.valid) {
+      for (const warning of validation.warnings ?? [])
+        io.report.warning(
+          `Rollback to ${candidate.id}: ${warning.code ?? 'warning'}: ${warning.message ?? ''}`,
+        );
+      return candidate.id;
+    }
+    const reason = `${validation.error?.code ?? 'invalid'}: ${validation.error?.message ?? ''}`;
+    if (validation.error?.code === 'app_pinned')
+      throw new FlowError(`App Platform refuses to roll back ${app.spec?.name}: ${reason}.`);
+    refused.push(`${candidate.id} (${reason})`);
   }
   throw new FlowError(
-    `Input 'rollback-to': 'previous' needs an earlier ACTIVE deployment of ${app.spec?.name}; there is none.`,
+    `Input 'rollback-to': 'previous' needs an earlier deployment of ${app.spec?.name} that went live; ` +
+      (refused.length ? `App Platform refused ${refused.join(', ')}.` : 'there is none.'),
   );
 }
