@@ -25,6 +25,8 @@ export interface PipelineOptions {
   phaseMs?: PhaseMsOption;
   /** Extra run-time env for the staging app's spec, e.g. `{ DATABASE_DOWN: '1' }`. */
   stagingEnv?: Record<string, string>;
+  /** Called after each step that passed, while everything still runs (tests look at the live apps). */
+  afterStep?: (step: PipelineStep, context: PipelineContext) => Promise<void> | void;
   /** Tools the pipeline needs on this machine (overridable to test the missing-tool message). */
   tools?: { buildah: string; registry: string };
   /** What the image carries besides the app: busybox (default, small) or the Node runtime (45 MB). */
@@ -39,7 +41,7 @@ export type ResolvedOptions = Required<
     'log' | 'verbose' | 'healthTimeout' | 'deployTimeout' | 'phaseMs' | 'tools' | 'commits' | 'imageRuntime'
   >
 > &
-  Pick<PipelineOptions, 'stagingEnv'>;
+  Pick<PipelineOptions, 'stagingEnv' | 'afterStep'>;
 
 export interface BuiltImage {
   digest: string;
@@ -63,6 +65,8 @@ export interface SbomResult {
   componentCount: number;
   /** `name@version` of each component. */
   components: string[];
+  /** The CycloneDX document itself. */
+  document: Record<string, unknown>;
 }
 
 export interface ActionRecord {

@@ -77,6 +77,7 @@ export function resolveOptions(options: PipelineOptions): ResolvedOptions {
     tools: options.tools ?? defaultTools,
     commits: options.commits ?? defaultCommits(),
     stagingEnv: options.stagingEnv,
+    afterStep: options.afterStep,
     imageRuntime: options.imageRuntime ?? 'busybox',
   };
 }
@@ -133,6 +134,7 @@ export async function runPipeline(
           detail,
         });
         log(`✔ ${step.name}: ${detail}`);
+        await resolved.afterStep?.(step, context);
       } catch (error) {
         const detail = error instanceof StepFailed ? error.message : String((error as Error).stack ?? error);
         results.push({

@@ -346,6 +346,7 @@ export const stagingSteps: PipelineStep[] = [
       });
       const bom = JSON.parse(readFileSync(run.outputs['sbom-file'] || file, 'utf8')) as {
         components?: { name: string; version?: string; group?: string }[];
+        [key: string]: unknown;
       };
       const components = (bom.components ?? []).map(
         (c) => `${c.group ? `${c.group}/` : ''}${c.name}@${c.version ?? ''}`,
@@ -357,7 +358,7 @@ export const stagingSteps: PipelineStep[] = [
           run.outputs['image-digest'] === image.digest,
           `the SBOM describes ${run.outputs['image-digest']}, not the pushed ${image.digest}`,
         );
-      context.sbom = { file, componentCount: count, components };
+      context.sbom = { file, componentCount: count, components, document: bom };
       return `${count} component(s): ${components.slice(0, 5).join(', ')}`;
     },
   },
