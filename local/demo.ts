@@ -5,9 +5,24 @@
 // rolled back to the previous release and verified. Exit code 0 only when every step passed.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { PipelineContext } from './pipeline/context.js';
 import { runPipeline } from './pipeline/pipeline.js';
 
 export { runPipeline } from './pipeline/pipeline.js';
+
+async function untilInterrupted(context: PipelineContext): Promise<void> {
+  console.log(
+    [
+      '',
+      'Everything keeps running; Ctrl-C stops it.',
+      `  registry          ${context.registry?.url}`,
+      `  App Platform API  ${context.emulator?.url} (token ${context.emulator?.token})`,
+      `  staging           ${context.apps.staging?.liveUrl}`,
+      `  production        ${context.apps.production?.liveUrl}`,
+    ].join('\n'),
+  );
+  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+}
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({
@@ -15,6 +30,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       verbose: { type: 'boolean', short: 'v', default: false },
       'database-down': { type: 'boolean', default: false },
       'with-node': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
       'health-timeout': { type: 'string', default: '30s' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -25,6 +41,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
         'npm run demo [-- options]',
         '  -v, --verbose         print every action log in full, not only annotations and summaries',
         '  --database-down       break the staging app (its database stays DOWN): see a failed verification',
+        '  --keep                keep the registry, the emulator and the apps running until Ctrl-C',
         '  --with-node           put the Node runtime (45 MB) in the image instead of busybox',
         '  --health-timeout 30s  how long each health check may wait',
       ].join('\n'),
@@ -34,6 +51,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       verbose: values.verbose,
       healthTimeout: values['health-timeout'],
       imageRuntime: values['with-node'] ? 'node' : 'busybox',
+      beforeStop: values.keep ? untilInterrupted : undefined,
       stagingEnv: values['database-down'] ? { DATABASE_DOWN: '1' } : undefined,
     });
     process.exitCode = result.ok ? 0 : 1;

@@ -104,5 +104,6 @@ function showRun(context: PipelineContext, record: ActionRecord): void {
   );
   if (context.options.verbose) log(indent(readableLog(record.stdout)));
   else for (const line of annotations(record.stdout)) log(indent(line));
-  if (record.summary.trim()) log(`${indent(markdownToTerminal(record.summary))}\n`);
+  const maxCodeLine = context.options.verbose ? undefined : 160;
+  if (record.summary.trim()) log(`${indent(markdownToTerminal(record.summary, { maxCodeLine }))}\n`);
 }

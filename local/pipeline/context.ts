@@ -27,6 +27,8 @@ export interface PipelineOptions {
   stagingEnv?: Record<string, string>;
   /** Called after each step that passed, while everything still runs (tests look at the live apps). */
   afterStep?: (step: PipelineStep, context: PipelineContext) => Promise<void> | void;
+  /** When every step passed: runs before anything is stopped (e.g. waits for Ctrl-C); not timed. */
+  beforeStop?: (context: PipelineContext) => Promise<void>;
   /** Tools the pipeline needs on this machine (overridable to test the missing-tool message). */
   tools?: { buildah: string; registry: string };
   /** What the image carries besides the app: busybox (default, small) or the Node runtime (45 MB). */
@@ -41,7 +43,7 @@ export type ResolvedOptions = Required<
     'log' | 'verbose' | 'healthTimeout' | 'deployTimeout' | 'phaseMs' | 'tools' | 'commits' | 'imageRuntime'
   >
 > &
-  Pick<PipelineOptions, 'stagingEnv' | 'afterStep'>;
+  Pick<PipelineOptions, 'stagingEnv' | 'afterStep' | 'beforeStop'>;
 
 export interface BuiltImage {
   digest: string;

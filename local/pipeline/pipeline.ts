@@ -78,6 +78,7 @@ export function resolveOptions(options: PipelineOptions): ResolvedOptions {
     commits: options.commits ?? defaultCommits(),
     stagingEnv: options.stagingEnv,
     afterStep: options.afterStep,
+    beforeStop: options.beforeStop,
     imageRuntime: options.imageRuntime ?? 'busybox',
   };
 }
@@ -117,6 +118,20 @@ export async function runPipeline(
     defer: (cleanup) => void cleanups.push(cleanup),
   };
   const results: StepResult[] = [];
+  let heldMs = 0;
+  const partialResult = (): PipelineResult => {
+    const totalMs = Date.now() - started - heldMs;
+    return {
+      ok: results.length === steps.length && results.every((r) => r.ok),
+      steps: results,
+      skipped: steps.slice(results.length).map((s) => `${s.stage}: ${s.name}`),
+      totalMs,
+      imageBuildMs: context.imageBuildMs,
+      overheadMs: totalMs - context.imageBuildMs,
+      liveUrls: { staging: context.apps.staging?.liveUrl, production: context.apps.production?.liveUrl },
+      context,
+    };
+  };
   let stage = '';
   try {
     for (const step of steps) {
@@ -126,6 +141,7 @@ export async function runPipeline(
       const stepStarted = Date.now();
       try {
         const detail = await step.run(context);
+        await resolved.afterStep?.(step, context);
         results.push({
           stage: step.stage,
           name: step.name,
@@ -134,7 +150,6 @@ export async function runPipeline(
           detail,
         });
         log(`✔ ${step.name}: ${detail}`);
-        await resolved.afterStep?.(step, context);
       } catch (error) {
         const detail = error instanceof StepFailed ? error.message : String((error as Error).stack ?? error);
         results.push({
@@ -148,21 +163,15 @@ export async function runPipeline(
         break;
       }
     }
+    if (resolved.beforeStop && results.length === steps.length && results.every((r) => r.ok)) {
+      const holding = Date.now();
+      await resolved.beforeStop(context);
+      heldMs = Date.now() - holding;
+    }
   } finally {
     await runCleanups(cleanups, log);
   }
-  const totalMs = Date.now() - started;
-  const ok = results.length === steps.length && results.every((r) => r.ok);
-  const result: PipelineResult = {
-    ok,
-    steps: results,
-    skipped: steps.slice(results.length).map((s) => `${s.stage}: ${s.name}`),
-    totalMs,
-    imageBuildMs: context.imageBuildMs,
-    overheadMs: totalMs - context.imageBuildMs,
-    liveUrls: { staging: context.apps.staging?.liveUrl, production: context.apps.production?.liveUrl },
-    context,
-  };
+  const result = partialResult();
   log(report(result));
   return result;
 }

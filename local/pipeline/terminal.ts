@@ -87,7 +87,18 @@ function renderTable(lines: string[], indent: string): string[] {
   return out;
 }
 
-export function markdownToTerminal(markdown: string, indent = ''): string {
+export interface TerminalOptions {
+  indent?: string;
+  /** Code lines longer than this are cut, with `…` (buildah commands run to 2,000 characters). */
+  maxCodeLine?: number;
+}
+
+function cut(line: string, max: number | undefined): string {
+  return max !== undefined && line.length > max ? `${line.slice(0, max)}…` : line;
+}
+
+export function markdownToTerminal(markdown: string, options: TerminalOptions = {}): string {
+  const indent = options.indent ?? '';
   const lines = markdown.replace(/\r\n/g, '\n').split('\n');
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -95,7 +106,7 @@ export function markdownToTerminal(markdown: string, indent = ''): string {
     const fence = /^\s*(`{3,}|~{3,})/.exec(line);
     if (fence) {
       for (i++; i < lines.length && !lines[i].trim().startsWith(fence[1]); i++)
-        out.push(`${indent}    ${lines[i]}`);
+        out.push(`${indent}    ${cut(lines[i], options.maxCodeLine)}`);
       continue;
     }
     if (line.trim().startsWith('|')) {

@@ -52,7 +52,14 @@ describe('markdownToTerminal', () => {
   });
 
   it('indents every line it prints', () => {
-    expect(markdownToTerminal('# Title\n\n- one\n- two', '  ')).toBe('  Title\n\n  • one\n  • two');
+    expect(markdownToTerminal('# Title\n\n- one\n- two', { indent: '  ' })).toBe(
+      '  Title\n\n  • one\n  • two',
+    );
+  });
+
+  it('cuts long code lines when asked to', () => {
+    const md = codeBlock(`buildah ${'x'.repeat(50)}\nshort`, 'sh');
+    expect(markdownToTerminal(md, { maxCodeLine: 12 })).toBe('    buildah xxxx…\n    short');
   });
 });
 
