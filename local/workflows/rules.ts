@@ -292,10 +292,12 @@ class Checker {
 
   private checkPins(workflow: Workflow) {
     const lines = workflow.file.text.split(/\r?\n/);
+    const seen = new Set<string>();
     lines.forEach((text, index) => {
       const m = /^\s*(?:-\s+)?uses:\s*(['"]?)([^'"\s#]+)\1\s*(?:#\s*(.*))?$/.exec(text);
       if (!m) return;
       const [, , uses, comment] = m;
+      seen.add(uses);
       if (uses.startsWith('./') || uses.startsWith('docker://')) return;
       const [path, ref = ''] = uses.split('@');
       const repository = path.split('/').slice(0, 2).join('/');
@@ -333,6 +335,22 @@ class Checker {
           line,
         );
     });
+    this.checkPinsWereRead(workflow, seen);
+  }
+
+  /** Every `uses:` must stand on its own line, where its pin comment can be read. */
+  private checkPinsWereRead(workflow: Workflow, seen: Set<string>) {
+    const all = Object.values(workflow.jobs).flatMap((job) => [
+      ...(typeof job.uses === 'string' ? [job.uses] : []),
+      ...stepUses(job),
+    ]);
+    for (const uses of all)
+      if (!seen.has(uses))
+        this.report(
+          workflow,
+          'pinned-actions',
+          `write \`uses: ${uses}\` on a line of its own, with its pin comment`,
+        );
   }
 
   private checkInterface(workflow: Workflow) {
