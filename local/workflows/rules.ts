@@ -109,7 +109,7 @@ function permissionsOf(value: unknown): Permissions | string | undefined {
   return Object.fromEntries(Object.entries(value).map(([scope, level]) => [scope, String(level) as Level]));
 }
 
-/** Why a job may hold a write scope; undefined when nothing it does needs it. */
+/** Whether something the job does needs this write scope. */
 function writeJustified(job: Job, scope: string): boolean {
   const runs = (job.steps ?? []).map((step) => String(step.run ?? '')).join('\n');
   switch (scope) {
