@@ -82,11 +82,10 @@ const stepUses = (job: Job): string[] =>
   (job.steps ?? []).map((step) => step.uses).filter((uses): uses is string => typeof uses === 'string');
 
 /** Whether a step runs one of this project's actions (`./.shipyard/actions/x` or `…/actions/x@ref`). */
-function usesShipyardAction(job: Job, name: string): boolean {
-  return stepUses(job).some((uses) => new RegExp(`(^|/)actions/${name}(@|$)`).test(uses));
-}
+const runsShipyardAction = (step: Mapping, name: string) =>
+  new RegExp(`(^|/)actions/${name}(@|$)`).test(String(step.uses ?? ''));
 
-const isDeployJob = (job: Job) => usesShipyardAction(job, 'deploy-do');
+const isDeployJob = (job: Job) => (job.steps ?? []).some((step) => runsShipyardAction(step, 'deploy-do'));
 
 /** Secrets a job reads, except the job's own GITHUB_TOKEN. */
 function secretsRead(job: Job): string[] {
@@ -116,7 +115,7 @@ function writeJustified(job: Job, scope: string): boolean {
     case 'packages':
       return (job.steps ?? []).some(
         (step) =>
-          /(^|\/)actions\/build-image(@|$)/.test(String(step.uses ?? '')) &&
+          runsShipyardAction(step, 'build-image') &&
           isMapping(step.with) &&
           (step.with.push === true || step.with['promote-from'] !== undefined),
       );
