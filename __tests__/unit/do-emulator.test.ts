@@ -203,7 +203,10 @@ describe('apps and deployments', () => {
     const second = changed.body.app.pending_deployment;
     expect(second).toMatchObject({ phase: 'PENDING_BUILD', cause: 'app spec updated' });
     expect(second.spec.services[0].image.tag).toBe('v2');
-    clock.advance(total - 1);
+    expect((await call('GET', `/v2/apps/${appId}`)).body.app.pending_deployment.id).toBe(second.id);
+    clock.advance(1_000);
+    expect((await call('GET', `/v2/apps/${appId}`)).body.app.pending_deployment).toBeUndefined();
+    clock.advance(total - 1 - 1_000);
     expect((await deployment(appId, first)).phase).toBe('ACTIVE');
     expect((await call('GET', `/v2/apps/${appId}`)).body.app.in_progress_deployment.id).toBe(second.id);
     clock.advance(1);
