@@ -133,22 +133,57 @@ export class OpenApiValidator {
     const op = this.match(method, path);
     if (!op) return noOperation(method, path);
     const base = { template: op.template, operationId: stringOr(op.operation.operationId) };
+    const queryErrors = this.queryErrors(op, new URLSearchParams(path.split('?')[1] ?? ''));
+    const errors = [...queryErrors, ...this.requestBodyErrors(op, body, options)];
+    return { valid: errors.length === 0, errors, ...base };
+  }
+
+  private requestBodyErrors(op: OperationMatch, body: unknown, options: BodyOptions): string[] {
     const { value: requestBody, pointer } = this.resolveWithPointer(
       op.operation.requestBody,
       `${op.pointer}/requestBody`,
     );
     if (requestBody === undefined) {
-      return isEmptyBody(body)
-        ? { valid: true, errors: [], ...base }
-        : { valid: false, errors: ['the operation takes no request body, but one was sent'], ...base };
+      return isEmptyBody(body) ? [] : ['the operation takes no request body, but one was sent'];
     }
     const rb = asObject(requestBody);
-    if (isEmptyBody(body)) {
-      return rb.required === true
-        ? { valid: false, errors: ['a request body is required'], ...base }
-        : { valid: true, errors: [], ...base };
+    if (isEmptyBody(body)) return rb.required === true ? ['a request body is required'] : [];
+    return this.validateContent(rb, pointer, body, options.contentType, 'request').errors;
+  }
+
+  /** Query parameters: required ones present, values (strings, coerced) valid for their schema. */
+  private queryErrors(op: OperationMatch, query: URLSearchParams): string[] {
+    const itemPointer = op.pointer.slice(0, op.pointer.lastIndexOf('/'));
+    const pathItem = asObject(lookupPointer(this.doc, itemPointer));
+    const listed = (list: Json | undefined, at: string) =>
+      Array.isArray(list) ? list.map((p, i) => this.resolveWithPointer(p, `${at}/parameters/${i}`)) : [];
+    const declared = [
+      ...listed(pathItem.parameters, itemPointer),
+      ...listed(op.operation.parameters, op.pointer),
+    ];
+    const errors: string[] = [];
+    for (const { value, pointer } of declared) {
+      const p = asObject(value);
+      if (p.in !== 'query' || typeof p.name !== 'string') continue;
+      const values = query.getAll(p.name);
+      if (values.length === 0) {
+        if (p.required === true) errors.push(`query parameter "${p.name}" is required`);
+        continue;
+      }
+      if (p.schema === undefined) continue;
+      const schema = asObject(this.resolve(p.schema));
+      const items = asObject(this.resolve(schema.items));
+      const candidate =
+        schema.type === 'array'
+          ? values.flatMap((v) => v.split(',')).map((v) => coerce(v, items))
+          : coerce(values[0], schema);
+      const validate = this.compile(`${pointer}/schema`, 'request');
+      if (!validate(candidate)) {
+        const problems = formatErrors(validate.errors ?? []);
+        errors.push(...problems.map((e) => `query parameter "${p.name}" ${e.replace(/^\(root\) /, '')}`));
+      }
     }
-    return { ...this.validateContent(rb, pointer, body, options.contentType, 'request'), ...base };
+    return errors;
   }
 
   validateResponse(
@@ -307,6 +342,13 @@ function pickMediaType(available: string[], wanted: string | undefined): string 
   );
 }
 
+function coerce(value: string, schema: JsonObject): Json {
+  const numeric = schema.type === 'integer' || schema.type === 'number';
+  if (numeric && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+  if (schema.type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
+}
+
 function isEmptyBody(body: unknown): boolean {
   return body === undefined || body === '';
 }
@@ -335,7 +377,7 @@ function collectFormats(doc: Json): Set<string> {
   const visit = (node: Json) => {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === 'object') {
-      if (typeof node.format === 'string' && typeof node.type === 'string') formats.add(node.format);
+      if (typeof node.format === 'string') formats.add(node.format);
       for (const value of Object.values(node)) visit(value);
     }
   };

@@ -227,6 +227,20 @@ describe('the DigitalOcean App Platform description (YAML)', () => {
       apps.validateRequest('POST', '/v2/apps', { spec: { name: 'Bad_Name' } }).errors.join('\n'),
     ).toMatch(/\/spec\/name must match pattern/);
   });
+  it('checks query parameters: required, enums, coerced numbers', () => {
+    const logs = '/v2/apps/a/deployments/d/components/web/logs';
+    expect(apps.validateRequest('GET', `${logs}?type=BUILD`, undefined).errors).toEqual([]);
+    expect(apps.validateRequest('GET', logs, undefined).errors).toEqual([
+      'query parameter "type" is required',
+    ]);
+    expect(apps.validateRequest('GET', `${logs}?type=NOPE`, undefined).errors[0]).toMatch(
+      /^query parameter "type" must be one of "UNSPECIFIED", "BUILD"/,
+    );
+    expect(apps.validateRequest('GET', '/v2/apps?page=2&per_page=20', undefined).valid).toBe(true);
+    expect(apps.validateRequest('GET', '/v2/apps?per_page=many', undefined).errors[0]).toMatch(
+      /^query parameter "per_page" must be integer/,
+    );
+  });
 });
 
 describe("GitHub's REST description from @octokit/openapi (JSON)", () => {
