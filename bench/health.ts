@@ -66,7 +66,7 @@ export function peakPerSecond(times: number[]): number {
 }
 
 const shipyard: Checker = async (url) => {
-  const run = await runAction('health-check', { inputs: { url } });
+  const run = await runAction('health-check', { inputs: { url }, timeoutMs: 6 * 60_000 });
   const exitedAt = performance.now();
   rmSync(run.workDir, { recursive: true, force: true });
   return { code: run.code, exitedAt };

@@ -145,6 +145,24 @@ describe('health-check against real servers', () => {
     expect(summary).not.toContain('- disk');
   });
 
+  it('names the DOWN components of a Spring Boot health endpoint', async () => {
+    const spring = {
+      status: 'DOWN',
+      components: {
+        db: { status: 'DOWN', details: { database: 'PostgreSQL', error: 'Connection refused' } },
+        ping: { status: 'UP' },
+      },
+    };
+    const s = await server((_req, res, n) =>
+      json(res, n <= 2 ? 503 : 200, n <= 2 ? spring : { status: 'UP' }),
+    );
+    const { result, reasons } = await check(`${s.url}/actuator/health`, configFrom({ url: s.url }));
+    expect(result).toMatchObject({ healthy: true, attempts: 3 });
+    expect(reasons[0]).toBe(
+      'HTTP 503 Service Unavailable, expected 200-299; DOWN: db (DOWN: {"database":"PostgreSQL","error":"Connection refused"})',
+    );
+  });
+
   it('waits until the new version serves instead of the old one', async () => {
     const s = await server((_req, res, n) =>
       json(res, 200, { version: n <= 2 ? '1.0.0' : '2.0.0', sha: 'abc' }),
@@ -246,12 +264,12 @@ describe('health-check against real servers', () => {
   });
 
   it('sends the headers and method, and checks body-contains', async () => {
-    const s = await server((req, res) => res.end(`hello ${req.method} ${req.headers['x-token']}`));
+    const s = await server((req, res) => res.end(`# hello ${req.method} ${req.headers['x-token']}`));
     const config = configFrom({
       url: s.url,
       headers: 'X-Token: t0k3n',
       method: 'post',
-      'body-contains': 'hello POST',
+      'body-contains': '# hello POST\nt0k3n',
     });
     const { result } = await check(s.url, config);
     expect(result.healthy).toBe(true);
@@ -261,7 +279,7 @@ describe('health-check against real servers', () => {
     });
     const missing = await check(s.url, configFrom({ url: s.url, 'body-contains': 'goodbye', timeout: '1s' }));
     expect(missing.result.failure).toMatch(/^body does not contain 'goodbye'/);
-    expect(missing.result.bodyExcerpt).toBe('hello GET undefined');
+    expect(missing.result.bodyExcerpt).toBe('# hello GET undefined');
   });
 
   it('fails the json assertions on a body that is not JSON', async () => {

@@ -165,6 +165,8 @@ describe('workflow rules', () => {
     expect(rulesBroken(wrongVersion)).toEqual(['pinned-actions']);
     const unknownSha = goodDeploy.replace('3d3c42e5aac5ba805825da76410c181273ba90b1', 'a'.repeat(40));
     expect(rulesBroken(unknownSha)).toEqual(['pinned-actions']);
+    const flow = goodDeploy.replace(`- uses: ${checkout}`, `- { uses: 'actions/checkout@v7' }`);
+    expect(rulesBroken(flow)).toEqual(['pinned-actions']);
     const [finding] = findings({ '.github/workflows/deploy.yml': byTag });
     expect(finding.line).toBe(goodDeploy.split('\n').findIndex((l) => l.includes('actions/checkout@')) + 1);
   });

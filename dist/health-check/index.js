@@ -413,7 +413,11 @@ function readConfig(read, mask) {
     if (!expectedStatus)
         throw new InputError('expected-status', 'status codes (100-599), ranges or classes such as `200`, `200-299,304` or `2xx`', statusText);
     const method = readMethod(read);
-    const bodyContains = linesInput(read, 'body-contains');
+    // Not linesInput: text to find may well start with `#`.
+    const bodyContains = read('body-contains')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean);
     const json = readJson(read);
     if (method === 'HEAD' && (bodyContains.length || json.length))
         throw new InputError(bodyContains.length ? 'body-contains' : 'json', 'no body assertions with `method: HEAD` (a HEAD response has no body)');
@@ -956,6 +960,15 @@ async function run(runner = processRunner(), io = {}) {
             return runner.fail(error.message);
         throw error;
     }
+    try {
+        await checkAndReport(runner, config, io, redact);
+    }
+    catch (error) {
+        // A bug, not a verdict: still fail the step with a readable error rather than a bare stack.
+        runner.fail(redact(`health-check stopped by an unexpected error: ${error.stack ?? String(error)}`));
+    }
+}
+async function checkAndReport(runner, config, io, redact) {
     const plural = config.urls.length === 1 ? '' : 's';
     runner.info(`Checking ${config.urls.length} URL${plural} (timeout ${formatDuration(config.timeoutMs)}): ${config.urls.join(', ')}`);
     const outcome = await checkAll(config, {

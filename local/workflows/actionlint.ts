@@ -37,20 +37,18 @@ export const knownFalse: readonly KnownFalse[] = [
   },
 ];
 
-let linter: Promise<(text: string, path: string) => LintFinding[]> | undefined;
-
+/**
+ * Lints each file in a fresh WebAssembly instance: one instance linting several large files in
+ * a row runs out of its memory ("unreachable", "memory access out of bounds").
+ */
 export async function lintWorkflows(files: WorkflowFile[]): Promise<LintFinding[]> {
-  linter ??= createLinter();
-  const lint = await linter;
-  return files.flatMap((file) =>
-    lint(file.text, file.path).map(({ line, column, kind, message }) => ({
-      file: file.path,
-      line,
-      column,
-      kind,
-      message,
-    })),
-  );
+  const findings: LintFinding[] = [];
+  for (const file of files) {
+    const lint = await createLinter();
+    for (const { line, column, kind, message } of lint(file.text, file.path))
+      findings.push({ file: file.path, line, column, kind, message });
+  }
+  return findings;
 }
 
 export const isKnownFalse = (finding: LintFinding) =>

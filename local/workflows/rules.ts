@@ -82,11 +82,10 @@ const stepUses = (job: Job): string[] =>
   (job.steps ?? []).map((step) => step.uses).filter((uses): uses is string => typeof uses === 'string');
 
 /** Whether a step runs one of this project's actions (`./.shipyard/actions/x` or `…/actions/x@ref`). */
-function usesShipyardAction(job: Job, name: string): boolean {
-  return stepUses(job).some((uses) => new RegExp(`(^|/)actions/${name}(@|$)`).test(uses));
-}
+const runsShipyardAction = (step: Mapping, name: string) =>
+  new RegExp(`(^|/)actions/${name}(@|$)`).test(String(step.uses ?? ''));
 
-const isDeployJob = (job: Job) => usesShipyardAction(job, 'deploy-do');
+const isDeployJob = (job: Job) => (job.steps ?? []).some((step) => runsShipyardAction(step, 'deploy-do'));
 
 /** Secrets a job reads, except the job's own GITHUB_TOKEN. */
 function secretsRead(job: Job): string[] {
@@ -109,14 +108,14 @@ function permissionsOf(value: unknown): Permissions | string | undefined {
   return Object.fromEntries(Object.entries(value).map(([scope, level]) => [scope, String(level) as Level]));
 }
 
-/** Why a job may hold a write scope; undefined when nothing it does needs it. */
+/** Whether something the job does needs this write scope. */
 function writeJustified(job: Job, scope: string): boolean {
   const runs = (job.steps ?? []).map((step) => String(step.run ?? '')).join('\n');
   switch (scope) {
     case 'packages':
       return (job.steps ?? []).some(
         (step) =>
-          /(^|\/)actions\/build-image(@|$)/.test(String(step.uses ?? '')) &&
+          runsShipyardAction(step, 'build-image') &&
           isMapping(step.with) &&
           (step.with.push === true || step.with['promote-from'] !== undefined),
       );
@@ -292,10 +291,12 @@ class Checker {
 
   private checkPins(workflow: Workflow) {
     const lines = workflow.file.text.split(/\r?\n/);
+    const seen = new Set<string>();
     lines.forEach((text, index) => {
       const m = /^\s*(?:-\s+)?uses:\s*(['"]?)([^'"\s#]+)\1\s*(?:#\s*(.*))?$/.exec(text);
       if (!m) return;
       const [, , uses, comment] = m;
+      seen.add(uses);
       if (uses.startsWith('./') || uses.startsWith('docker://')) return;
       const [path, ref = ''] = uses.split('@');
       const repository = path.split('/').slice(0, 2).join('/');
@@ -333,6 +334,22 @@ class Checker {
           line,
         );
     });
+    this.checkPinsWereRead(workflow, seen);
+  }
+
+  /** Every `uses:` must stand on its own line, where its pin comment can be read. */
+  private checkPinsWereRead(workflow: Workflow, seen: Set<string>) {
+    const all = Object.values(workflow.jobs).flatMap((job) => [
+      ...(typeof job.uses === 'string' ? [job.uses] : []),
+      ...stepUses(job),
+    ]);
+    for (const uses of all)
+      if (!seen.has(uses))
+        this.report(
+          workflow,
+          'pinned-actions',
+          `write \`uses: ${uses}\` on a line of its own, with its pin comment`,
+        );
   }
 
   private checkInterface(workflow: Workflow) {

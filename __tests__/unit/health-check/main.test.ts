@@ -104,3 +104,18 @@ describe('health-check main', () => {
     ]);
   });
 });
+
+describe('health-check main, when something unexpected breaks', () => {
+  it('fails the step with the error instead of crashing', async () => {
+    const runner = recordingRunner({ url: 'http://127.0.0.1:9/', interval: '20ms' });
+    const brokenClock = {
+      now: () => Date.now(),
+      sleep: () => Promise.reject(new Error('clock broke')),
+    };
+    await run(runner, {
+      fetch: () => Promise.resolve(new Response('', { status: 503 })),
+      clock: brokenClock,
+    });
+    expect(runner.failed).toMatch(/^health-check stopped by an unexpected error: Error: clock broke/);
+  });
+});

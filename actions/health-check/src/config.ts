@@ -152,7 +152,11 @@ export function readConfig(read: ReadInput, mask: (value: string) => void): Heal
       statusText,
     );
   const method = readMethod(read);
-  const bodyContains = linesInput(read, 'body-contains');
+  // Not linesInput: text to find may well start with `#`.
+  const bodyContains = read('body-contains')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const json = readJson(read);
   if (method === 'HEAD' && (bodyContains.length || json.length))
     throw new InputError(

@@ -55,6 +55,22 @@ export async function run(runner: Runner = processRunner(), io: MainIo = {}): Pr
     if (error instanceof InputError) return runner.fail(error.message);
     throw error;
   }
+  try {
+    await checkAndReport(runner, config, io, redact);
+  } catch (error) {
+    // A bug, not a verdict: still fail the step with a readable error rather than a bare stack.
+    runner.fail(
+      redact(`health-check stopped by an unexpected error: ${(error as Error).stack ?? String(error)}`),
+    );
+  }
+}
+
+async function checkAndReport(
+  runner: Runner,
+  config: HealthCheckConfig,
+  io: MainIo,
+  redact: (text: string) => string,
+): Promise<void> {
   const plural = config.urls.length === 1 ? '' : 's';
   runner.info(
     `Checking ${config.urls.length} URL${plural} (timeout ${formatDuration(config.timeoutMs)}): ${config.urls.join(', ')}`,
