@@ -101,6 +101,7 @@ describe('the pipeline on one machine', () => {
     // The rollback went back to the previous release's deployment and image.
     const rollback = runsOf(context, 'deploy-do', /^rollback:/)[0];
     expect(rollback.inputs['rollback-to']).toBe('previous');
+    expect(rollback.push).toMatchObject({ event: 'workflow_dispatch', inputs: { version: 'previous' } });
     expect(rollback.outputs['previous-deployment-id']).toBe(context.rollback!.from.deploymentId);
     const starts = context.serviceStarts;
     expect(starts.map((s) => s.image)).toEqual([

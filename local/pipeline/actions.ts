@@ -99,8 +99,10 @@ function showRun(context: PipelineContext, record: ActionRecord): void {
       .split('\n')
       .map((l) => (l ? `    ${l}` : ''))
       .join('\n');
+  const trigger =
+    record.push.event === 'workflow_dispatch' ? `dispatched on ${record.push.ref}` : record.push.ref;
   log(
-    `  ${record.action} (${record.push.ref} @ ${record.push.sha.slice(0, 7)}), ${record.durationMs} ms, exit ${record.code}`,
+    `  ${record.action} (${trigger} @ ${record.push.sha.slice(0, 7)}), ${record.durationMs} ms, exit ${record.code}`,
   );
   if (context.options.verbose) log(indent(readableLog(record.stdout)));
   else for (const line of annotations(record.stdout)) log(indent(line));

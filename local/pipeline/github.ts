@@ -1,7 +1,12 @@
 // What the runner hands an action on a push: the GITHUB_* variables and the push event payload
-// (written to GITHUB_EVENT_PATH by runAction), for a branch push or a release tag push.
+// (written to GITHUB_EVENT_PATH by runAction), for a branch push or a release tag push; or, for a
+// manual run such as the rollback workflow, a workflow_dispatch event with its inputs.
 
 export interface Push {
+  /** `push` unless set; `workflow_dispatch` for a manually started workflow. */
+  event?: 'push' | 'workflow_dispatch';
+  /** The workflow_dispatch inputs. */
+  inputs?: Record<string, string>;
   /** owner/name */
   repository: string;
   /** `refs/heads/staging`, `refs/tags/v1.0.0`, ... */
@@ -24,7 +29,7 @@ export function pushEnv(push: Push): Record<string, string> {
   const [owner] = push.repository.split('/');
   runNumber += 1;
   return {
-    GITHUB_EVENT_NAME: 'push',
+    GITHUB_EVENT_NAME: push.event ?? 'push',
     GITHUB_SHA: push.sha,
     GITHUB_REF: push.ref,
     GITHUB_REF_NAME: refName(push.ref),
@@ -42,8 +47,29 @@ export function pushEnv(push: Push): Record<string, string> {
   };
 }
 
+function repositoryPayload(repository: string) {
+  const [owner, name] = repository.split('/');
+  return {
+    name,
+    full_name: repository,
+    owner: { login: owner, name: owner },
+    html_url: `https://github.com/${repository}`,
+    description: 'The sample app shipyard deploys',
+    default_branch: 'main',
+    license: { spdx_id: 'MIT' },
+  };
+}
+
 export function pushEvent(push: Push): Record<string, unknown> {
-  const [owner, name] = push.repository.split('/');
+  const [owner] = push.repository.split('/');
+  if (push.event === 'workflow_dispatch')
+    return {
+      inputs: push.inputs ?? {},
+      ref: push.ref,
+      repository: repositoryPayload(push.repository),
+      sender: { login: owner },
+      workflow: '.github/workflows/rollback.yml',
+    };
   const htmlUrl = `https://github.com/${push.repository}`;
   const commit = {
     id: push.sha,
@@ -63,15 +89,7 @@ export function pushEvent(push: Push): Record<string, unknown> {
     commits: [commit],
     head_commit: commit,
     pusher: { name: owner, email: `${owner}@users.noreply.github.com` },
-    repository: {
-      name,
-      full_name: push.repository,
-      owner: { login: owner, name: owner },
-      html_url: htmlUrl,
-      description: 'The sample app shipyard deploys',
-      default_branch: 'main',
-      license: { spdx_id: 'MIT' },
-    },
+    repository: repositoryPayload(push.repository),
     sender: { login: owner },
   };
 }

@@ -307,6 +307,12 @@ export const previousReleaseSteps: PipelineStep[] = [
 
 const stagingPush = (c: PipelineContext) => branchPush(c, 'staging');
 const mainPush = (c: PipelineContext) => branchPush(c, 'main');
+/** The rollback workflow is started by hand on main: `version: previous`, `environment: production`. */
+const rollbackDispatch = (c: PipelineContext): Push => ({
+  ...branchPush(c, 'main'),
+  event: 'workflow_dispatch',
+  inputs: { version: 'previous', environment: 'production' },
+});
 
 export const stagingSteps: PipelineStep[] = [
   {
@@ -450,7 +456,9 @@ export const rollbackSteps: PipelineStep[] = [
     async run(context) {
       const from = required(context.apps.production, 'the production app');
       const previousImage = required(context.images.previous, 'the previous release image');
-      const to = await deploy(context, 'production', mainPush(context), { 'rollback-to': 'previous' });
+      const to = await deploy(context, 'production', rollbackDispatch(context), {
+        'rollback-to': 'previous',
+      });
       const running = imageRunBy(context, to.deploymentId);
       const expected = ghcrReference(context, previousImage.digest);
       check(
@@ -465,7 +473,7 @@ export const rollbackSteps: PipelineStep[] = [
   {
     stage: 'rollback',
     name: 'verify: live, ready, the smoke paths serve the previous release again',
-    run: verify('production', mainPush, previous),
+    run: verify('production', rollbackDispatch, previous),
   },
 ];
 

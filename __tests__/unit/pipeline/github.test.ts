@@ -58,6 +58,25 @@ describe('a push as the runner describes it', () => {
     expect(contextSeenByAction(tag)).toMatchObject({ refType: 'tag', refName: 'v1.0.0' });
   });
 
+  it('describes a manual run of a workflow with its inputs', () => {
+    const dispatch: Push = {
+      ...staging,
+      ref: 'refs/heads/main',
+      event: 'workflow_dispatch',
+      inputs: { version: 'previous' },
+    };
+    expect(pushEnv(dispatch)).toMatchObject({
+      GITHUB_EVENT_NAME: 'workflow_dispatch',
+      GITHUB_REF_NAME: 'main',
+    });
+    expect(pushEvent(dispatch)).toMatchObject({ inputs: { version: 'previous' }, ref: 'refs/heads/main' });
+    expect(contextSeenByAction(dispatch)).toMatchObject({
+      eventName: 'workflow_dispatch',
+      refName: 'main',
+      commitSha: sha,
+    });
+  });
+
   it('names refs without their prefix', () => {
     expect(refName('refs/heads/feature/x')).toBe('feature/x');
     expect(refName('refs/tags/v2')).toBe('v2');
