@@ -377,7 +377,7 @@ function collectFormats(doc: Json): Set<string> {
   const visit = (node: Json) => {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === 'object') {
-      if (typeof node.format === 'string' && typeof node.type === 'string') formats.add(node.format);
+      if (typeof node.format === 'string') formats.add(node.format);
       for (const value of Object.values(node)) visit(value);
     }
   };

@@ -203,7 +203,10 @@ describe('apps and deployments', () => {
     const second = changed.body.app.pending_deployment;
     expect(second).toMatchObject({ phase: 'PENDING_BUILD', cause: 'app spec updated' });
     expect(second.spec.services[0].image.tag).toBe('v2');
-    clock.advance(total - 1);
+    expect((await call('GET', `/v2/apps/${appId}`)).body.app.pending_deployment.id).toBe(second.id);
+    clock.advance(1_000);
+    expect((await call('GET', `/v2/apps/${appId}`)).body.app.pending_deployment).toBeUndefined();
+    clock.advance(total - 1 - 1_000);
     expect((await deployment(appId, first)).phase).toBe('ACTIVE');
     expect((await call('GET', `/v2/apps/${appId}`)).body.app.in_progress_deployment.id).toBe(second.id);
     clock.advance(1);
@@ -468,6 +471,28 @@ describe('scripted deployment faults', () => {
     const again = await call('POST', `/v2/apps/${appId}/deployments/${deploymentId}/cancel`);
     expect(again.status).toBe(400);
     expect(again.body.message).toMatch(/is CANCELED/);
+  });
+
+  it('cuts steps short on cancel and keeps the log written so far', async () => {
+    const { appId, deploymentId } = await createApp();
+    clock.advance(1_000 + 5_000);
+    const canceled = (await call('POST', `/v2/apps/${appId}/deployments/${deploymentId}/cancel`)).body
+      .deployment;
+    expect(canceled.phase).toBe('CANCELED');
+    expect(findStep(canceled.progress.steps, ['build', 'components', 'web'])).toMatchObject({
+      status: 'ERROR',
+      reason: { code: 'DeploymentCanceled' },
+    });
+    expect(findStep(canceled.progress.steps, ['build', 'initialize'])?.status).toBe('SUCCESS');
+    expect(findStep(canceled.progress.steps, ['deploy'])?.status).toBe('PENDING');
+    clock.advance(60_000);
+    const logs = await call(
+      'GET',
+      `/v2/apps/${appId}/deployments/${deploymentId}/components/web/logs?type=BUILD`,
+    );
+    const text = await (await fetch(logs.body.historic_urls[0])).text();
+    expect(text).toMatch(/starting build of service web/);
+    expect(text).not.toMatch(/build complete/);
   });
 
   it('writes large build logs when asked', async () => {

@@ -136,10 +136,6 @@ export function phaseChangedAt(d: DeploymentRecord, now: number): number {
   return d.starts[phase as ProgressPhase];
 }
 
-export function isTerminal(phase: Phase): boolean {
-  return phase === 'ACTIVE' || phase === 'ERROR' || phase === 'CANCELED' || phase === 'SUPERSEDED';
-}
-
 // ---- progress steps ----
 
 interface Leaf {

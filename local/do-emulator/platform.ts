@@ -7,7 +7,6 @@ import { FaultQueue, type DeploymentFault } from './faults.js';
 import {
   componentsOf,
   defaultPhaseMs,
-  isTerminal,
   naturalEnd,
   phaseAt,
   phaseStarts,
@@ -17,7 +16,6 @@ import {
   type DeploymentRecord,
   type PhaseDurations,
   type PlannedFailure,
-  type ProgressPhase,
 } from './model.js';
 
 export interface RunningService {
@@ -515,6 +513,3 @@ export function validateSpec(spec: AppSpec | undefined): asserts spec is AppSpec
     }
   }
 }
-
-export { isTerminal };
-export type { ProgressPhase };

@@ -65,7 +65,9 @@ export function renderApp(
   if (active) body.active_deployment = renderDeployment(active, now);
   const inProgress = app.deployments.find((d) => !d.end);
   if (inProgress) body.in_progress_deployment = renderDeployment(inProgress, now);
-  if (pending) body.pending_deployment = renderDeployment(pending, now);
+  // Create and update return the deployment they started; otherwise the newest one not yet building.
+  const waiting = pending ?? app.deployments.find((d) => !d.end && phaseAt(d, now) === 'PENDING_BUILD');
+  if (waiting) body.pending_deployment = renderDeployment(waiting, now);
   if (app.pinned) {
     const pinned = app.deployments.find((d) => d.id === app.pinned!.deploymentId);
     if (pinned) body.pinned_deployment = renderDeployment(pinned, now);
