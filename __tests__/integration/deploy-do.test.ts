@@ -151,6 +151,21 @@ describe('deploy-do against the App Platform emulator', () => {
     expect(visible(run)).not.toContain(SECRET);
   });
 
+  it('explains a failed deploy with the DEPLOY log of the component', async () => {
+    const app = await seed();
+    emulator.fault({
+      type: 'deploy-error',
+      component: 'web',
+      reason: { message: 'health check on :8080 got connection refused' },
+      logTail: ['listening on :3000'],
+    });
+    const run = await deploy(app);
+    expect(run.code).toBe(1);
+    expect(errorLine(run)).toContain('health check on :8080 got connection refused');
+    expect(run.stdout).toContain('::group::DEPLOY log of web');
+    expect(run.stdout).toContain('listening on :3000');
+  });
+
   it('fails a SUPERSEDED deployment naming the one that replaced it', async () => {
     const app = await seed();
     emulator.fault({ type: 'supersede', phase: 'BUILDING' });

@@ -882,7 +882,8 @@ function failedSteps(deployment) {
             component,
             reason: reasonSource?.message,
             code: reasonSource?.code,
-            logType: path.some((p) => /build/i.test(p)) ? 'BUILD' : 'DEPLOY',
+            // Only step names decide, not component names (a component may be called `builder`).
+            logType: path.some((p) => /build/i.test(p.split(':')[0])) ? 'BUILD' : 'DEPLOY',
         };
     });
 }
@@ -1064,11 +1065,16 @@ async function run(inputs, deployIo) {
         // Whatever stopped the flow becomes the failure, so outputs and the summary still say what happened.
         if (io.signal?.aborted && !result.failure) {
             result.cancelled = true;
+            const where = result.deployment
+                ? `after deployment ${result.deployment.id} reached ${result.phase}`
+                : 'before a deployment was confirmed started';
             result.failure = {
-                message: `The job was cancelled before a deployment was confirmed started (${error.message}).`,
+                message: `The job was cancelled ${where} (${error.message}).`,
                 steps: [],
             };
         }
+        else if (result.failure)
+            result.failure.message += ` Then: ${error.message}`;
         else
             result.failure = { message: error.message, steps: [] };
     }

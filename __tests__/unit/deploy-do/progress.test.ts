@@ -77,6 +77,26 @@ describe('failedSteps', () => {
   });
 });
 
+describe('failedSteps log type', () => {
+  it('goes by step names, not by a component called builder', () => {
+    const d: Deployment = {
+      id: 'd',
+      progress: {
+        steps: [
+          {
+            name: 'deploy',
+            status: 'ERROR',
+            steps: [
+              { name: 'wait', component_name: 'builder', status: 'ERROR', reason: { message: 'unhealthy' } },
+            ],
+          },
+        ],
+      },
+    };
+    expect(failedSteps(d)).toMatchObject([{ component: 'builder', logType: 'DEPLOY', reason: 'unhealthy' }]);
+  });
+});
+
 describe('adaptivePollDelay', () => {
   const poll = (phase: Phase, sinceChangeMs: number, extra: Partial<PollState> = {}) =>
     adaptivePollDelay({ phase, sinceChangeMs, inPhaseMs: sinceChangeMs, ...extra });
