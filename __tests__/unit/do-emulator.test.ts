@@ -267,6 +267,29 @@ describe('apps and deployments', () => {
     emu.requests.splice(0, emu.requests.length, ...emu.requests.filter((r) => r.status !== 400));
   });
 
+  it('returns SECRET env values encrypted, and takes them back unchanged', async () => {
+    const secretSpec: AppSpec = {
+      ...webSpec(),
+      envs: [
+        { key: 'API_KEY', value: 's3cr3t-value', type: 'SECRET', scope: 'RUN_TIME' },
+        { key: 'MODE', value: 'plain', type: 'GENERAL' },
+      ],
+    };
+    const { appId } = await createApp(secretSpec);
+    clock.advance(total);
+    const got = await call('GET', `/v2/apps/${appId}`);
+    expect(JSON.stringify(got.body)).not.toContain('s3cr3t-value');
+    expect(got.body.app.spec.envs[0].value).toMatch(/^EV\[1:[^:]+:[^\]]+\]$/);
+    expect(got.body.app.spec.envs[1].value).toBe('plain');
+    const back = await call('PUT', `/v2/apps/${appId}`, { spec: got.body.app.spec });
+    expect(back.body.app.pending_deployment).toBeUndefined();
+    const forged = structuredClone(got.body.app.spec);
+    forged.envs[0].value = 'EV[1:AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAAAA]';
+    const refused = await call('PUT', `/v2/apps/${appId}`, { spec: forged });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toMatch(/could not be decrypted/);
+  });
+
   it('gives worker-only apps no live URL', async () => {
     const { appId, deploymentId } = await createApp(workerSpec);
     clock.advance(total);

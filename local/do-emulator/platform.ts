@@ -4,6 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../../lib/clock.js';
 import { FaultQueue, type DeploymentFault } from './faults.js';
+import { SecretBox } from './secrets.js';
 import {
   componentsOf,
   defaultPhaseMs,
@@ -82,6 +83,7 @@ export class Platform {
   readonly apps = new Map<string, AppRecord>();
   private readonly running = new Map<string, RunningService[]>();
   private deploymentCount = 0;
+  private readonly secrets = new SecretBox();
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: PlatformOptions) {}
@@ -132,6 +134,7 @@ export class Platform {
     seeded = false,
   ): { app: AppRecord; deployment: DeploymentRecord } {
     validateSpec(spec);
+    spec = this.sealed(spec);
     if ([...this.apps.values()].some((a) => a.spec.name === spec.name)) {
       throw new ApiError(409, 'conflict', `an app with the name "${spec.name}" already exists`);
     }
@@ -154,7 +157,10 @@ export class Platform {
   updateApp(app: AppRecord, spec: AppSpec, updateAllSources = false): DeploymentRecord | undefined {
     validateSpec(spec);
     this.refuseWhenPinned(app);
-    const changed = JSON.stringify(spec) !== JSON.stringify(app.spec);
+    spec = this.sealed(spec);
+    // Sealing twice gives different ciphertexts; compare what the values mean.
+    const plain = (s: AppSpec) => JSON.stringify(this.secrets.openSpec(s));
+    const changed = plain(spec) !== plain(app.spec);
     app.spec = spec;
     app.updatedAt = this.now();
     if (!changed && !updateAllSources) return undefined;
@@ -272,6 +278,14 @@ export class Platform {
   }
 
   // ---- internals ----
+
+  private sealed(spec: AppSpec): AppSpec {
+    try {
+      return this.secrets.sealSpec(spec);
+    } catch (error) {
+      throw new ApiError(400, 'invalid_argument', (error as Error).message);
+    }
+  }
 
   private refuseWhenPinned(app: AppRecord): void {
     if (app.pinned) {
@@ -405,9 +419,10 @@ export class Platform {
   private async startServices(app: AppRecord, d: DeploymentRecord): Promise<void> {
     const started: RunningService[] = [];
     this.running.set(d.id, started);
-    for (const c of componentsOf(d.spec).filter((x) => x.kind === 'service')) {
+    const spec = this.secrets.openSpec(d.spec);
+    for (const c of componentsOf(spec).filter((x) => x.kind === 'service')) {
       const port = c.spec.http_port ?? 8080;
-      const env = { ...runtimeEnv(d.spec, c.spec), PORT: String(port) };
+      const env = { ...runtimeEnv(spec, c.spec), PORT: String(port) };
       try {
         started.push(await this.options.runService!(c, { env, port, appId: app.id, deploymentId: d.id }));
       } catch (error) {
