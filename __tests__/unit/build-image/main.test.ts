@@ -13,7 +13,11 @@ mkdirSync(join(workspace, 'app'));
 writeFileSync(join(workspace, 'app', 'Dockerfile'), 'FROM scratch\n');
 afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 
-async function runWith(inputs: Record<string, string>, available: string[] = ['buildah']) {
+async function runWith(
+  inputs: Record<string, string>,
+  available: string[] = ['buildah'],
+  sha = 'a'.repeat(40),
+) {
   const commands: string[] = [];
   const requests: string[] = [];
   const exec: Exec = async (command, args) => {
@@ -25,7 +29,7 @@ async function runWith(inputs: Record<string, string>, available: string[] = ['b
     throw new Error('no network in this test');
   }) as unknown as Fetch;
   const runner = recordingRunner({ context: 'app', ...inputs });
-  await run({ runner, exec, fetch, env: { GITHUB_WORKSPACE: workspace, GITHUB_SHA: 'a'.repeat(40) } });
+  await run({ runner, exec, fetch, env: { GITHUB_WORKSPACE: workspace, GITHUB_SHA: sha } });
   return { runner, commands, requests };
 }
 
@@ -78,6 +82,21 @@ describe('build-image bad input', () => {
       true,
     );
     expect(requests).toEqual([]);
+  });
+
+  it.each([
+    ['', /GITHUB_SHA is not set/],
+    ['abc123', /'abc123' is not a full commit SHA/],
+  ])('refuses to make tags without a commit SHA (%p), running and sending nothing', async (sha, message) => {
+    const { runner, commands, requests } = await runWith(
+      { image: 'ghcr.io/acme/app', environment: 'staging' },
+      ['buildah'],
+      sha,
+    );
+    expect(runner.failed).toMatch(message);
+    expect(commands).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(runner.outputs).toEqual({});
   });
 
   it('masks the password before anything else', async () => {

@@ -61,6 +61,13 @@ function computeTags(inputs: BuildInputs, context: GitHubContext, runner: Runner
   return unique([...environmentTags(inputs.environment, context), ...expanded.tags]);
 }
 
+const COMMIT_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/i;
+
+function missingShaMessage(sha: string): string {
+  const got = sha ? `'${sha}' is not a full commit SHA` : 'GITHUB_SHA is not set';
+  return `build-image needs the commit it builds: ${got}. Tags (\`staging-<sha7>\`, \`sha-<sha7>\`) and the revision label are made from it; run it in a GitHub Actions job or set GITHUB_SHA.`;
+}
+
 export async function run(io: Partial<Io> = {}): Promise<void> {
   const runner = io.runner ?? processRunner();
   const env = io.env ?? process.env;
@@ -76,6 +83,7 @@ export async function run(io: Partial<Io> = {}): Promise<void> {
       workspace,
     );
     context = readGitHubContext(env);
+    if (!COMMIT_SHA.test(context.commitSha)) return runner.fail(missingShaMessage(context.commitSha));
     tags = computeTags(inputs, context, runner);
   } catch (error) {
     if (error instanceof InputError) return runner.fail(error.message);
