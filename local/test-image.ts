@@ -54,6 +54,18 @@ export function writeTestContext(dir: string, marker: string): { context: string
   return { context, file };
 }
 
+/** Credentials go in a file (as `buildah login` would write it), never on a command line. */
+function writeAuthFile(
+  dir: string,
+  host: string,
+  credentials: { username: string; password: string },
+): string {
+  const path = join(dir, 'auth.json');
+  const auth = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
+  writeFileSync(path, JSON.stringify({ auths: { [host]: { auth } } }), { mode: 0o600 });
+  return path;
+}
+
 export interface PushedTestImage {
   digest: string;
   reference: string;
@@ -76,7 +88,7 @@ export async function pushTestImage(options: {
     const reference = `${options.registryHost}/${options.repository}:${options.tag}`;
     const digestFile = join(sandbox.dir, 'digest');
     const creds = options.credentials
-      ? ['--creds', `${options.credentials.username}:${options.credentials.password}`]
+      ? ['--authfile', writeAuthFile(sandbox.dir, options.registryHost, options.credentials)]
       : [];
     await sandbox.buildah([
       'push',
