@@ -3,15 +3,14 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildahStorageArgs } from '../lib/buildah.js';
 import { commandText, exec, type Exec } from '../lib/exec.js';
 
 export const BUILDAH = '/usr/bin/buildah';
 export const BUSYBOX = '/bin/busybox';
 
 /** Global buildah options that keep images in `dir`. */
-export function isolatedStorageArgs(dir: string): string[] {
-  return ['--root', join(dir, 'root'), '--runroot', join(dir, 'runroot'), '--storage-driver', 'vfs'];
-}
+export const isolatedStorageArgs = buildahStorageArgs;
 
 export interface BuildahSandbox {
   dir: string;

@@ -2,6 +2,7 @@
 // `buildah bud` (vfs storage, chroot isolation; pushed into an OCI layout with a digest file).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildahStorageArgs } from '../../../lib/buildah.js';
 import { commandText, type Exec } from '../../../lib/exec.js';
 import { imageName, type ImageReference } from '../../../lib/oci/reference.js';
 import type { CacheChoice } from './inputs.js';
@@ -127,17 +128,6 @@ export async function buildWithDocker(
 }
 
 // ---- buildah ------------------------------------------------------------------------------------
-
-export function buildahStorageArgs(storageDir: string): string[] {
-  return [
-    '--root',
-    join(storageDir, 'root'),
-    '--runroot',
-    join(storageDir, 'runroot'),
-    '--storage-driver',
-    'vfs',
-  ];
-}
 
 export const LOCAL_NAME = 'localhost/shipyard-build';
 
