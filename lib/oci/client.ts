@@ -333,11 +333,8 @@ export class RegistryClient {
     return false;
   }
 
-  /** Uploads a blob in one request (POST then PUT ?digest=); returns its digest. */
-  async uploadBlob(repository: string, bytes: Buffer): Promise<string> {
-    const digest = digestOf(bytes);
-    const what = `upload blob ${digest} to ${this.registry}/${repository}`;
-    if (await this.headBlob(repository, digest)) return digest;
+  /** Starts an upload session (POST); returns the URL to PUT the blob to, with its digest. */
+  private async openUpload(repository: string, digest: string, what: string): Promise<URL> {
     const start = await this.call('POST', `/v2/${repository}/blobs/uploads/`, {
       scopes: [pushScope(repository)],
       body: '',
@@ -348,6 +345,15 @@ export class RegistryClient {
     if (!location) throw new RegistryError(`${what}: no upload location`, start.status, '');
     const url = new URL(location, this.baseUrl);
     url.searchParams.set('digest', digest);
+    return url;
+  }
+
+  /** Uploads a blob in one request (POST then PUT ?digest=); returns its digest. */
+  async uploadBlob(repository: string, bytes: Buffer): Promise<string> {
+    const digest = digestOf(bytes);
+    const what = `upload blob ${digest} to ${this.registry}/${repository}`;
+    if (await this.headBlob(repository, digest)) return digest;
+    const url = await this.openUpload(repository, digest, what);
     const put = await this.call('PUT', url.href, {
       scopes: [pushScope(repository)],
       headers: { 'content-type': 'application/octet-stream' },
@@ -394,19 +400,13 @@ export class RegistryClient {
     body: ReadableStream<Uint8Array>,
   ) {
     const what = `upload blob ${digest} to ${this.registry}/${repository}`;
-    const start = await this.call('POST', `/v2/${repository}/blobs/uploads/`, {
-      scopes: [pushScope(repository)],
-      body: '',
-    });
-    if (start.status !== 202) {
+    let url: URL;
+    try {
+      url = await this.openUpload(repository, digest, what);
+    } catch (error) {
       await body.cancel();
-      return this.fail(start, what);
+      throw error;
     }
-    await start.body?.cancel();
-    const location = start.headers.get('location');
-    if (!location) throw new RegistryError(`${what}: no upload location`, start.status, '');
-    const url = new URL(location, this.baseUrl);
-    url.searchParams.set('digest', digest);
     const put = await this.call('PUT', url.href, {
       scopes: [pushScope(repository)],
       headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
