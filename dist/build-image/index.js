@@ -1,11 +1,11 @@
 import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 356:
+/***/ 771:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(327);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(473);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 327:
+/***/ 473:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -336,166 +336,6 @@ async function requestWithRetry(url, options = {}, io = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/oci/auth.ts
-
-/** Parses a WWW-Authenticate header: `Scheme k="v", k2=v2[, Scheme2 ...]`. */
-function parseChallenges(header) {
-    const challenges = [];
-    const token = /[\w!#$%&'*+.^`|~-]+/y;
-    let i = 0;
-    const readToken = () => {
-        token.lastIndex = i;
-        const m = token.exec(header);
-        i = m ? token.lastIndex : i;
-        return m?.[0] ?? '';
-    };
-    const skip = (chars) => {
-        while (i < header.length && chars.test(header[i]))
-            i++;
-    };
-    while (i < header.length) {
-        skip(/[\s,]/);
-        const word = readToken();
-        if (!word)
-            break;
-        skip(/\s/);
-        if (header[i] !== '=') {
-            challenges.push({ scheme: word, params: {} });
-            continue;
-        }
-        i++;
-        skip(/\s/);
-        let value = '';
-        if (header[i] === '"') {
-            for (i++; i < header.length && header[i] !== '"'; i++)
-                value += header[i] === '\\' ? header[++i] : header[i];
-            i++;
-        }
-        else {
-            const end = header.slice(i).search(/[,\s]|$/);
-            value = header.slice(i, i + end);
-            i += end;
-        }
-        const current = challenges.at(-1);
-        if (current)
-            current.params[word.toLowerCase()] = value;
-    }
-    return challenges;
-}
-function basicHeader(credentials) {
-    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-}
-function pullScope(repository) {
-    return `repository:${repository}:pull`;
-}
-function pushScope(repository) {
-    return `repository:${repository}:pull,push`;
-}
-class AuthError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'AuthError';
-    }
-}
-/** Fetches and caches bearer tokens, one per (realm, service, scopes). */
-class TokenCache {
-    io;
-    tokens = new Map();
-    /** How many tokens were fetched from the realm (to show the cache at work). */
-    fetched = 0;
-    constructor(io) {
-        this.io = io;
-    }
-    async token(challenge, scopes) {
-        const realm = challenge.params.realm;
-        if (!realm)
-            throw new AuthError('the registry sent a Bearer challenge without a realm');
-        const service = challenge.params.service ?? '';
-        const wanted = [...new Set(scopes)].sort();
-        const key = `${realm} ${service} ${wanted.join(' ')}`;
-        const cached = this.tokens.get(key);
-        if (cached && cached.expiresAt > this.io.clock.now())
-            return cached.token;
-        const url = new URL(realm);
-        if (service)
-            url.searchParams.set('service', service);
-        for (const scope of wanted)
-            url.searchParams.append('scope', scope);
-        const headers = { accept: 'application/json' };
-        if (this.io.credentials)
-            headers.authorization = basicHeader(this.io.credentials);
-        const response = await requestWithRetry(url.href, { headers, timeoutMs: this.io.timeoutMs }, { fetch: this.io.fetch, clock: this.io.clock });
-        const text = await response.text();
-        if (response.status === 401 || response.status === 403)
-            throw new AuthError(`the token service ${url.origin}${url.pathname} refused ${this.io.credentials ? `the credentials of '${this.io.credentials.username}'` : 'anonymous access'} for ${wanted.join(' ') || 'the registry'} (HTTP ${response.status})`);
-        if (!response.ok)
-            throw new HttpError(`token request to ${url.origin}${url.pathname}: HTTP ${response.status}`, response.status, text);
-        const body = JSON.parse(text);
-        const token = body.token ?? body.access_token;
-        if (!token)
-            throw new AuthError(`the token service ${url.origin}${url.pathname} answered without a token`);
-        // Tokens live at least 60 s by the token spec; renew a little early.
-        const lifetimeMs = Math.max(60, body.expires_in ?? 60) * 1000;
-        this.tokens.set(key, { token, expiresAt: this.io.clock.now() + lifetimeMs - 10_000 });
-        this.fetched++;
-        return token;
-    }
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./lib/oci/digest.ts
-// Content digests (sha256/sha512) and their verification, for bytes and for streams.
-
-class DigestMismatchError extends Error {
-    expected;
-    actual;
-    constructor(expected, actual, what) {
-        super(`${what}: expected digest ${expected}, the content hashes to ${actual}`);
-        this.expected = expected;
-        this.actual = actual;
-        this.name = 'DigestMismatchError';
-    }
-}
-function algorithmOf(digest) {
-    return digest.startsWith('sha512:') ? 'sha512' : 'sha256';
-}
-function digestOf(bytes, algorithm = 'sha256') {
-    return `${algorithm}:${(0,external_node_crypto_namespaceObject.createHash)(algorithm).update(bytes).digest('hex')}`;
-}
-function verifyDigest(bytes, expected, what) {
-    const actual = digestOf(bytes, algorithmOf(expected));
-    if (actual !== expected)
-        throw new DigestMismatchError(expected, actual, what);
-}
-/** Passes a stream through unchanged and errors at its end when the content does not hash to `expected`. */
-function verifyingStream(body, expected, what) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)(algorithmOf(expected));
-    return body.pipeThrough(new TransformStream({
-        transform(chunk, controller) {
-            hash.update(chunk);
-            controller.enqueue(chunk);
-        },
-        flush(controller) {
-            const actual = `${algorithmOf(expected)}:${hash.digest('hex')}`;
-            if (actual !== expected)
-                controller.error(new DigestMismatchError(expected, actual, what));
-        },
-    }));
-}
-
-;// CONCATENATED MODULE: ./lib/oci/media-types.ts
-// Manifest media types of the OCI image spec and of Docker's v2 schema 2.
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-const MANIFEST_TYPES = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST];
-const ACCEPT_MANIFESTS = MANIFEST_TYPES.join(', ');
-function isIndexType(mediaType) {
-    return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
-}
-
 ;// CONCATENATED MODULE: ./lib/oci/reference.ts
 // Image references as docker spells them: [registry/]repository[:tag][@digest].
 // A first component with a dot, a colon or `localhost` is a registry; otherwise docker.io.
@@ -602,6 +442,170 @@ function isLoopbackRegistry(registry) {
 function registryBaseUrl(registry) {
     const host = registry === DOCKER_HUB ? DOCKER_HUB_API : registry;
     return `${isLoopbackRegistry(registry) ? 'http' : 'https'}://${host}`;
+}
+
+;// CONCATENATED MODULE: ./lib/oci/auth.ts
+
+
+/** Parses a WWW-Authenticate header: `Scheme k="v", k2=v2[, Scheme2 ...]`. */
+function parseChallenges(header) {
+    const challenges = [];
+    const token = /[\w!#$%&'*+.^`|~-]+/y;
+    let i = 0;
+    const readToken = () => {
+        token.lastIndex = i;
+        const m = token.exec(header);
+        i = m ? token.lastIndex : i;
+        return m?.[0] ?? '';
+    };
+    const skip = (chars) => {
+        while (i < header.length && chars.test(header[i]))
+            i++;
+    };
+    while (i < header.length) {
+        skip(/[\s,]/);
+        const word = readToken();
+        if (!word)
+            break;
+        skip(/\s/);
+        if (header[i] !== '=') {
+            challenges.push({ scheme: word, params: {} });
+            continue;
+        }
+        i++;
+        skip(/\s/);
+        let value = '';
+        if (header[i] === '"') {
+            for (i++; i < header.length && header[i] !== '"'; i++)
+                value += header[i] === '\\' ? header[++i] : header[i];
+            i++;
+        }
+        else {
+            const end = header.slice(i).search(/[,\s]|$/);
+            value = header.slice(i, i + end);
+            i += end;
+        }
+        const current = challenges.at(-1);
+        if (current)
+            current.params[word.toLowerCase()] = value;
+    }
+    return challenges;
+}
+function basicHeader(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+}
+function pullScope(repository) {
+    return `repository:${repository}:pull`;
+}
+function pushScope(repository) {
+    return `repository:${repository}:pull,push`;
+}
+class AuthError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'AuthError';
+    }
+}
+/** Fetches and caches bearer tokens, one per (realm, service, scopes). */
+class TokenCache {
+    io;
+    tokens = new Map();
+    /** How many tokens were fetched from the realm (to show the cache at work). */
+    fetched = 0;
+    constructor(io) {
+        this.io = io;
+    }
+    async token(challenge, scopes) {
+        const realm = challenge.params.realm;
+        if (!realm)
+            throw new AuthError('the registry sent a Bearer challenge without a realm');
+        const service = challenge.params.service ?? '';
+        const wanted = [...new Set(scopes)].sort();
+        const key = `${realm} ${service} ${wanted.join(' ')}`;
+        const cached = this.tokens.get(key);
+        if (cached && cached.expiresAt > this.io.clock.now())
+            return cached.token;
+        const url = new URL(realm);
+        // The realm comes from the registry's answer; a password must not cross the network in clear.
+        if (this.io.credentials && url.protocol !== 'https:' && !isLoopbackRegistry(url.host))
+            throw new AuthError(`the registry sent its token service as ${url.origin}; credentials are only sent to an https:// token service (or one on localhost)`);
+        if (service)
+            url.searchParams.set('service', service);
+        for (const scope of wanted)
+            url.searchParams.append('scope', scope);
+        const headers = { accept: 'application/json' };
+        if (this.io.credentials)
+            headers.authorization = basicHeader(this.io.credentials);
+        const response = await requestWithRetry(url.href, { headers, timeoutMs: this.io.timeoutMs }, { fetch: this.io.fetch, clock: this.io.clock });
+        const text = await response.text();
+        if (response.status === 401 || response.status === 403)
+            throw new AuthError(`the token service ${url.origin}${url.pathname} refused ${this.io.credentials ? `the credentials of '${this.io.credentials.username}'` : 'anonymous access'} for ${wanted.join(' ') || 'the registry'} (HTTP ${response.status})`);
+        if (!response.ok)
+            throw new HttpError(`token request to ${url.origin}${url.pathname}: HTTP ${response.status}`, response.status, text);
+        const body = JSON.parse(text);
+        const token = body.token ?? body.access_token;
+        if (!token)
+            throw new AuthError(`the token service ${url.origin}${url.pathname} answered without a token`);
+        // Tokens live at least 60 s by the token spec; renew a little early.
+        const lifetimeMs = Math.max(60, body.expires_in ?? 60) * 1000;
+        this.tokens.set(key, { token, expiresAt: this.io.clock.now() + lifetimeMs - 10_000 });
+        this.fetched++;
+        return token;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./lib/oci/digest.ts
+// Content digests (sha256/sha512) and their verification, for bytes and for streams.
+
+class DigestMismatchError extends Error {
+    expected;
+    actual;
+    constructor(expected, actual, what) {
+        super(`${what}: expected digest ${expected}, the content hashes to ${actual}`);
+        this.expected = expected;
+        this.actual = actual;
+        this.name = 'DigestMismatchError';
+    }
+}
+function algorithmOf(digest) {
+    return digest.startsWith('sha512:') ? 'sha512' : 'sha256';
+}
+function digestOf(bytes, algorithm = 'sha256') {
+    return `${algorithm}:${(0,external_node_crypto_namespaceObject.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+function verifyDigest(bytes, expected, what) {
+    const actual = digestOf(bytes, algorithmOf(expected));
+    if (actual !== expected)
+        throw new DigestMismatchError(expected, actual, what);
+}
+/** Passes a stream through unchanged and errors at its end when the content does not hash to `expected`. */
+function verifyingStream(body, expected, what) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)(algorithmOf(expected));
+    return body.pipeThrough(new TransformStream({
+        transform(chunk, controller) {
+            hash.update(chunk);
+            controller.enqueue(chunk);
+        },
+        flush(controller) {
+            const actual = `${algorithmOf(expected)}:${hash.digest('hex')}`;
+            if (actual !== expected)
+                controller.error(new DigestMismatchError(expected, actual, what));
+        },
+    }));
+}
+
+;// CONCATENATED MODULE: ./lib/oci/media-types.ts
+// Manifest media types of the OCI image spec and of Docker's v2 schema 2.
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const MANIFEST_TYPES = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST];
+const ACCEPT_MANIFESTS = MANIFEST_TYPES.join(', ');
+function isIndexType(mediaType) {
+    return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
 }
 
 ;// CONCATENATED MODULE: ./lib/oci/client.ts
@@ -857,12 +861,8 @@ class RegistryClient {
         }
         return false;
     }
-    /** Uploads a blob in one request (POST then PUT ?digest=); returns its digest. */
-    async uploadBlob(repository, bytes) {
-        const digest = digestOf(bytes);
-        const what = `upload blob ${digest} to ${this.registry}/${repository}`;
-        if (await this.headBlob(repository, digest))
-            return digest;
+    /** Starts an upload session (POST); returns the URL to PUT the blob to, with its digest. */
+    async openUpload(repository, digest, what) {
         const start = await this.call('POST', `/v2/${repository}/blobs/uploads/`, {
             scopes: [pushScope(repository)],
             body: '',
@@ -875,6 +875,15 @@ class RegistryClient {
             throw new RegistryError(`${what}: no upload location`, start.status, '');
         const url = new URL(location, this.baseUrl);
         url.searchParams.set('digest', digest);
+        return url;
+    }
+    /** Uploads a blob in one request (POST then PUT ?digest=); returns its digest. */
+    async uploadBlob(repository, bytes) {
+        const digest = digestOf(bytes);
+        const what = `upload blob ${digest} to ${this.registry}/${repository}`;
+        if (await this.headBlob(repository, digest))
+            return digest;
+        const url = await this.openUpload(repository, digest, what);
         const put = await this.call('PUT', url.href, {
             scopes: [pushScope(repository)],
             headers: { 'content-type': 'application/octet-stream' },
@@ -912,20 +921,14 @@ class RegistryClient {
     }
     async uploadStreamOnce(repository, digest, size, body) {
         const what = `upload blob ${digest} to ${this.registry}/${repository}`;
-        const start = await this.call('POST', `/v2/${repository}/blobs/uploads/`, {
-            scopes: [pushScope(repository)],
-            body: '',
-        });
-        if (start.status !== 202) {
-            await body.cancel();
-            return this.fail(start, what);
+        let url;
+        try {
+            url = await this.openUpload(repository, digest, what);
         }
-        await start.body?.cancel();
-        const location = start.headers.get('location');
-        if (!location)
-            throw new RegistryError(`${what}: no upload location`, start.status, '');
-        const url = new URL(location, this.baseUrl);
-        url.searchParams.set('digest', digest);
+        catch (error) {
+            await body.cancel();
+            throw error;
+        }
         const put = await this.call('PUT', url.href, {
             scopes: [pushScope(repository)],
             headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
@@ -1043,9 +1046,25 @@ function recordingRunner(inputs = {}) {
     return r;
 }
 
+;// CONCATENATED MODULE: ./lib/buildah.ts
+// buildah's global storage options: a private root and runroot with the vfs driver, which works
+// without privileges or a daemon and keeps every caller out of the default image store.
+
+function buildahStorageArgs(storageDir) {
+    return [
+        '--root',
+        (0,external_node_path_namespaceObject.join)(storageDir, 'root'),
+        '--runroot',
+        (0,external_node_path_namespaceObject.join)(storageDir, 'runroot'),
+        '--storage-driver',
+        'vfs',
+    ];
+}
+
 ;// CONCATENATED MODULE: ./actions/build-image/src/builders.ts
 // The two builders: `docker buildx build` (reads the digest from its metadata file) and
 // `buildah bud` (vfs storage, chroot isolation; pushed into an OCI layout with a digest file).
+
 
 
 
@@ -1128,16 +1147,6 @@ async function buildWithDocker(spec, io) {
     return parseBuildxMetadata((0,external_node_fs_namespaceObject.readFileSync)(metadataFile, 'utf8'));
 }
 // ---- buildah ------------------------------------------------------------------------------------
-function buildahStorageArgs(storageDir) {
-    return [
-        '--root',
-        (0,external_node_path_namespaceObject.join)(storageDir, 'root'),
-        '--runroot',
-        (0,external_node_path_namespaceObject.join)(storageDir, 'runroot'),
-        '--storage-driver',
-        'vfs',
-    ];
-}
 const LOCAL_NAME = 'localhost/shipyard-build';
 function buildahBudArgs(spec, storageDir, iidFile) {
     const args = [...buildahStorageArgs(storageDir), 'bud', '--isolation', 'chroot', '--format', 'oci'];
@@ -1235,16 +1244,23 @@ function immutableMatcher(patterns) {
 }
 class ImmutableTagError extends Error {
     conflicts;
-    constructor(conflicts) {
+    uploadedUntagged;
+    constructor(conflicts, 
+    /** The image was already uploaded untagged (docker buildx pushes while it builds). */
+    uploadedUntagged = false) {
+        const outcome = uploadedUntagged
+            ? 'No tag was changed (docker buildx had already pushed the new image by digest, untagged).'
+            : 'Nothing was pushed.';
         super(`Refusing to push: immutable tag${conflicts.length > 1 ? 's' : ''} ${conflicts
             .map((c) => `'${c.tag}' (already ${c.previous})`)
-            .join(', ')} would point to a different image. Nothing was pushed.`);
+            .join(', ')} would point to a different image. ${outcome}`);
         this.conflicts = conflicts;
+        this.uploadedUntagged = uploadedUntagged;
         this.name = 'ImmutableTagError';
     }
 }
 /** Decides each tag's fate; throws ImmutableTagError before anything is pushed. */
-async function planTags(tags, digest, isImmutable, current) {
+async function planTags(tags, digest, isImmutable, current, uploadedUntagged = false) {
     const plans = await Promise.all(tags.map(async (tag) => {
         const previous = await current(tag);
         const state = previous === undefined ? 'new' : previous === digest ? 'unchanged' : 'moved';
@@ -1252,7 +1268,7 @@ async function planTags(tags, digest, isImmutable, current) {
     }));
     const conflicts = plans.filter((p) => p.immutable && p.state === 'moved');
     if (conflicts.length)
-        throw new ImmutableTagError(conflicts);
+        throw new ImmutableTagError(conflicts, uploadedUntagged);
     return plans;
 }
 
@@ -1263,19 +1279,22 @@ async function planTags(tags, digest, isImmutable, current) {
 
 
 
+/** Parses a reference input; a malformed one is an InputError giving `expected` and the reason. */
+function referenceInput(name, text, expected) {
+    try {
+        return parseReference(text);
+    }
+    catch (error) {
+        if (error instanceof InvalidReferenceError)
+            throw new InputError(name, `${expected} (${error.reason})`, text);
+        throw error;
+    }
+}
 function imageInput(read) {
     const text = read('image');
     if (!text)
         return undefined;
-    let ref;
-    try {
-        ref = parseReference(text);
-    }
-    catch (error) {
-        if (error instanceof InvalidReferenceError)
-            throw new InputError('image', `an image name such as ghcr.io/owner/app (${error.reason})`, text);
-        throw error;
-    }
+    const ref = referenceInput('image', text, 'an image name such as ghcr.io/owner/app');
     if (ref.tag || ref.digest)
         throw new InputError('image', 'a name without tag or digest (give tags with `tags` or `environment`)', text);
     return ref;
@@ -1285,15 +1304,7 @@ function promoteInput(read) {
     if (!text)
         return undefined;
     const expected = 'an image reference with a digest, such as ghcr.io/owner/app@sha256:<64 hex digits>';
-    let ref;
-    try {
-        ref = parseReference(text);
-    }
-    catch (error) {
-        if (error instanceof InvalidReferenceError)
-            throw new InputError('promote-from', `${expected} (${error.reason})`, text);
-        throw error;
-    }
+    const ref = referenceInput('promote-from', text, expected);
     if (!ref.digest)
         throw new InputError('promote-from', expected, text);
     return ref;
@@ -1583,8 +1594,9 @@ async function imageSize(client, repository, digest) {
 function putTags(plans) {
     return plans.filter((p) => p.state !== 'unchanged').map((p) => p.tag);
 }
-function plan(client, image, tags, digest, isImmutable) {
-    return planTags(tags, digest, isImmutable, (tag) => client.tagDigest(image.repository, tag));
+function plan(client, image, tags, digest, isImmutable, uploadedUntagged = false) {
+    const current = (tag) => client.tagDigest(image.repository, tag);
+    return planTags(tags, digest, isImmutable, current, uploadedUntagged);
 }
 /** Tags an image already in `image`'s repository by digest (re-putting its manifest). */
 async function tagByDigest(client, image, digest, plans) {
@@ -1625,7 +1637,7 @@ async function buildAndPush(options) {
     if (!spec.push || !spec.image)
         return local(metadata.digest, started);
     const client = options.registries.client(spec.image.registry);
-    const plans = await plan(client, spec.image, spec.tags, metadata.digest, options.isImmutable);
+    const plans = await plan(client, spec.image, spec.tags, metadata.digest, options.isImmutable, true);
     const copy = await tagByDigest(client, spec.image, metadata.digest, plans);
     const sizeBytes = await imageSize(client, spec.image.repository, metadata.digest);
     return { digest: metadata.digest, tags: plans, sizeBytes, pushed: true, buildMs, copy };
@@ -1667,6 +1679,13 @@ function codeBlock(text, language = '') {
 }
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** A code span that survives backticks in the text (a longer fence, padded when needed). */
+function inlineCode(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 ;// CONCATENATED MODULE: ./actions/build-image/src/summary.ts
@@ -1868,6 +1887,11 @@ function computeTags(inputs, context, runner) {
         runner.info(`Tag template '${skipped}' does not apply to this event; skipped.`);
     return unique([...environmentTags(inputs.environment, context), ...expanded.tags]);
 }
+const COMMIT_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/i;
+function missingShaMessage(sha) {
+    const got = sha ? `'${sha}' is not a full commit SHA` : 'GITHUB_SHA is not set';
+    return `build-image needs the commit it builds: ${got}. Tags (\`staging-<sha7>\`, \`sha-<sha7>\`) and the revision label are made from it; run it in a GitHub Actions job or set GITHUB_SHA.`;
+}
 async function run(io = {}) {
     const runner = io.runner ?? processRunner();
     const env = io.env ?? process.env;
@@ -1879,6 +1903,8 @@ async function run(io = {}) {
     try {
         inputs = readInputs((name) => runner.input(name), (s) => runner.setSecret(s), workspace);
         context = readGitHubContext(env);
+        if (!COMMIT_SHA.test(context.commitSha))
+            return runner.fail(missingShaMessage(context.commitSha));
         tags = computeTags(inputs, context, runner);
     }
     catch (error) {
@@ -2130,7 +2156,7 @@ async function run(io = {}) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(356);
+/******/ var __webpack_exports__ = __nccwpck_require__(771);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 
