@@ -14,6 +14,7 @@ import { ImmutableTagError } from './immutable.js';
 import { readInputs, type BuildInputs } from './inputs.js';
 import { labelLines, ociLabels } from './labels.js';
 import { buildAndPush, promote, type Published, type Registries } from './publish.js';
+import { commitEpoch } from './source-date.js';
 import { summaryMarkdown } from './summary.js';
 import { environmentTags, expandTemplates, unique, versionOf } from './tags.js';
 
@@ -93,11 +94,8 @@ export async function run(io: Partial<Io> = {}): Promise<void> {
   if (notice) runner.notice(notice);
 
   const version = versionOf(context);
-  const labels = ociLabels(context, {
-    version,
-    created: (io.now ?? (() => new Date()))(),
-    extra: inputs.labels,
-  });
+  const now = io.now ?? (() => new Date());
+  let labels = ociLabels(context, { version, created: now(), extra: inputs.labels });
   const started = Date.now();
   const recorder = commandRecorder(runner);
   let published: Published;
@@ -127,6 +125,13 @@ export async function run(io: Partial<Io> = {}): Promise<void> {
           ).message,
         );
       builder = resolved;
+      const sourceDateEpoch = await commitEpoch(context, exec, workspace);
+      if (sourceDateEpoch !== undefined)
+        labels = ociLabels(context, {
+          version,
+          created: new Date(sourceDateEpoch * 1000),
+          extra: inputs.labels,
+        });
       const runnerTemp = env.RUNNER_TEMP || tmpdir();
       mkdirSync(runnerTemp, { recursive: true });
       const workDir = mkdtempSync(join(runnerTemp, 'build-image-'));
@@ -141,6 +146,7 @@ export async function run(io: Partial<Io> = {}): Promise<void> {
         cache: inputs.cache,
         push: inputs.push,
         workDir,
+        sourceDateEpoch,
       };
       if (builder === 'buildah' && inputs.cache !== 'none')
         runner.warning(`cache: ${inputs.cache} applies to docker buildx only; buildah builds without it.`);
