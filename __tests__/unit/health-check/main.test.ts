@@ -112,5 +112,6 @@ describe('health-check main, when something unexpected breaks', () => {
       clock: brokenClock,
     });
     expect(runner.failed).toMatch(/^health-check stopped by an unexpected error: Error: clock broke/);
+    expect(runner.outputs.healthy).toBe('false');
   });
 });
