@@ -291,11 +291,20 @@ export class RegistryClient {
     return { size: Number(response.headers.get('content-length') ?? 0) };
   }
 
-  /** Streams a blob; the stream errors at its end if the content does not match the digest. */
-  async getBlob(repository: string, digest: string): Promise<ReadableStream<Uint8Array>> {
+  /** A request's time limit when it carries `size` bytes: at least 100 KB/s, a bound a healthy link beats. */
+  private transferTimeoutMs(size: number): number {
+    return Math.max(this.options.timeoutMs ?? 60_000, 60_000 + Math.ceil(size / 100));
+  }
+
+  /**
+   * Streams a blob; the stream errors at its end if the content does not match the digest.
+   * With `size`, the time limit (which covers reading the body) grows with it.
+   */
+  async getBlob(repository: string, digest: string, size?: number): Promise<ReadableStream<Uint8Array>> {
     const what = `GET blob ${this.registry}/${repository}@${digest}`;
     const response = await this.call('GET', `/v2/${repository}/blobs/${digest}`, {
       scopes: [pullScope(repository)],
+      ...(size === undefined ? {} : { timeoutMs: this.transferTimeoutMs(size) }),
     });
     if (!response.ok) return this.fail(response, what);
     if (!response.body) throw new RegistryError(`${what}: empty body`, response.status, '');
@@ -412,8 +421,7 @@ export class RegistryClient {
       headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
       body,
       once: true,
-      // At least 100 KB/s: a bound that a healthy link always beats.
-      timeoutMs: Math.max(this.options.timeoutMs ?? 60_000, 60_000 + Math.ceil(size / 100)),
+      timeoutMs: this.transferTimeoutMs(size),
     });
     if (put.status !== 201) return this.fail(put, what);
     await put.body?.cancel();
