@@ -116,3 +116,27 @@ describe('build-image bad input', () => {
     );
   });
 });
+
+describe('build-image registry retries', () => {
+  it('says in the log why it is waiting', async () => {
+    let pings = 0;
+    const fetch = (async (url: string) => {
+      if (String(url).endsWith('/v2/')) return new Response('', { status: ++pings === 1 ? 503 : 200 });
+      return new Response('', { status: 404 });
+    }) as unknown as Fetch;
+    const runner = recordingRunner({
+      image: 'ghcr.io/acme/app',
+      'promote-from': `ghcr.io/acme/app@${digest}`,
+    });
+    await run({
+      runner,
+      exec: async () => ({ code: 1, stdout: '', stderr: '' }),
+      fetch,
+      env: { GITHUB_WORKSPACE: workspace, GITHUB_SHA: 'a'.repeat(40) },
+    });
+    expect(runner.lines).toContainEqual(
+      expect.stringMatching(/^ghcr\.io: HTTP 503 \(attempt 1\); retrying in \d+ ms$/),
+    );
+    expect(runner.failed).toMatch(/does not exist in the registry/);
+  });
+});

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exec as realExec, type Exec } from '../../../lib/exec.js';
+import { formatDuration } from '../../../lib/duration.js';
 import { readGitHubContext, type GitHubContext } from '../../../lib/github-context.js';
 import type { Fetch } from '../../../lib/http.js';
 import { InputError } from '../../../lib/inputs.js';
@@ -26,7 +27,7 @@ export interface Io {
   now?: () => Date;
 }
 
-function registries(inputs: BuildInputs, fetchImpl?: Fetch): Registries {
+function registries(inputs: BuildInputs, runner: Runner, fetchImpl?: Fetch): Registries {
   const clients = new Map<string, RegistryClient>();
   return {
     client(registry) {
@@ -34,7 +35,10 @@ function registries(inputs: BuildInputs, fetchImpl?: Fetch): Registries {
       if (!client) {
         // Credentials go only to the registry of `image`, never to another host.
         const credentials = registry === inputs.image?.registry ? inputs.credentials : undefined;
-        client = new RegistryClient({ registry, credentials, fetch: fetchImpl });
+        // A retry can wait for a while (Retry-After); the log says why the step is quiet.
+        const onRetry = (reason: string, delayMs: number, attempt: number) =>
+          runner.info(`${registry}: ${reason} (attempt ${attempt}); retrying in ${formatDuration(delayMs)}`);
+        client = new RegistryClient({ registry, credentials, fetch: fetchImpl, onRetry });
         clients.set(registry, client);
       }
       return client;
@@ -110,7 +114,7 @@ export async function run(io: Partial<Io> = {}): Promise<void> {
         target: inputs.image!,
         tags,
         isImmutable: inputs.isImmutable,
-        registries: registries(inputs, io.fetch),
+        registries: registries(inputs, runner, io.fetch),
       });
     } else {
       const resolved = await resolveBuilder(inputs.builder, exec);
@@ -156,7 +160,7 @@ export async function run(io: Partial<Io> = {}): Promise<void> {
           builder: resolved,
           spec,
           isImmutable: inputs.isImmutable,
-          registries: registries(inputs, io.fetch),
+          registries: registries(inputs, runner, io.fetch),
           credentials: inputs.credentials,
           exec,
           log: recorder.log,
