@@ -5,7 +5,7 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(473);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(214);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 473:
+/***/ 214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -69,6 +69,30 @@ async function canRun(run, command, args = ['--version']) {
     catch {
         return false;
     }
+}
+
+;// CONCATENATED MODULE: ./lib/duration.ts
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** Parses `500ms`, `30s`, `5m`, `1h30m`, or a bare number of seconds, into milliseconds. */
+function duration_parseDuration(text) {
+    const t = text.trim().toLowerCase();
+    if (/^\d+(\.\d+)?$/.test(t))
+        return Math.round(Number(t) * 1000);
+    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(t))
+        return undefined;
+    let total = 0;
+    for (const [, amount, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
+        total += Number(amount) * UNITS[unit];
+    return Math.round(total);
+}
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const minutes = Math.floor(ms / 60_000);
+    const seconds = Math.round((ms % 60_000) / 1000);
+    return `${minutes}m ${seconds}s`;
 }
 
 ;// CONCATENATED MODULE: ./lib/github-context.ts
@@ -139,30 +163,6 @@ function readGitHubContext(env = process.env, read = (p) => (0,external_node_fs_
 /** https://github.com/owner/name */
 function repositoryUrl(context) {
     return context.repositoryInfo.htmlUrl ?? `${context.serverUrl}/${context.repository}`;
-}
-
-;// CONCATENATED MODULE: ./lib/duration.ts
-const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** Parses `500ms`, `30s`, `5m`, `1h30m`, or a bare number of seconds, into milliseconds. */
-function duration_parseDuration(text) {
-    const t = text.trim().toLowerCase();
-    if (/^\d+(\.\d+)?$/.test(t))
-        return Math.round(Number(t) * 1000);
-    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(t))
-        return undefined;
-    let total = 0;
-    for (const [, amount, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
-        total += Number(amount) * UNITS[unit];
-    return Math.round(total);
-}
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)} s`;
-    const minutes = Math.floor(ms / 60_000);
-    const seconds = Math.round((ms % 60_000) / 1000);
-    return `${minutes}m ${seconds}s`;
 }
 
 ;// CONCATENATED MODULE: ./lib/inputs.ts
@@ -818,11 +818,19 @@ class RegistryClient {
             return this.fail(response, `HEAD blob ${this.registry}/${repository}@${digest}`);
         return { size: Number(response.headers.get('content-length') ?? 0) };
     }
-    /** Streams a blob; the stream errors at its end if the content does not match the digest. */
-    async getBlob(repository, digest) {
+    /** A request's time limit when it carries `size` bytes: at least 100 KB/s, a bound a healthy link beats. */
+    transferTimeoutMs(size) {
+        return Math.max(this.options.timeoutMs ?? 60_000, 60_000 + Math.ceil(size / 100));
+    }
+    /**
+     * Streams a blob; the stream errors at its end if the content does not match the digest.
+     * With `size`, the time limit (which covers reading the body) grows with it.
+     */
+    async getBlob(repository, digest, size) {
         const what = `GET blob ${this.registry}/${repository}@${digest}`;
         const response = await this.call('GET', `/v2/${repository}/blobs/${digest}`, {
             scopes: [pullScope(repository)],
+            ...(size === undefined ? {} : { timeoutMs: this.transferTimeoutMs(size) }),
         });
         if (!response.ok)
             return this.fail(response, what);
@@ -934,8 +942,7 @@ class RegistryClient {
             headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
             body,
             once: true,
-            // At least 100 KB/s: a bound that a healthy link always beats.
-            timeoutMs: Math.max(this.options.timeoutMs ?? 60_000, 60_000 + Math.ceil(size / 100)),
+            timeoutMs: this.transferTimeoutMs(size),
         });
         if (put.status !== 201)
             return this.fail(put, what);
@@ -1104,6 +1111,8 @@ function buildxArgs(spec, metadataFile) {
     args.push(...labelArgs('--label', spec.labels), ...labelArgs('--annotation', spec.labels));
     for (const [key, value] of spec.buildArgs)
         args.push('--build-arg', `${key}=${value}`);
+    if (spec.sourceDateEpoch !== undefined && !spec.buildArgs.some(([key]) => key === 'SOURCE_DATE_EPOCH'))
+        args.push('--build-arg', `SOURCE_DATE_EPOCH=${spec.sourceDateEpoch}`);
     if (spec.platforms.length)
         args.push('--platform', spec.platforms.join(','));
     if (spec.cache === 'gha')
@@ -1151,6 +1160,8 @@ const LOCAL_NAME = 'localhost/shipyard-build';
 function buildahBudArgs(spec, storageDir, iidFile) {
     const args = [...buildahStorageArgs(storageDir), 'bud', '--isolation', 'chroot', '--format', 'oci'];
     args.push('--file', spec.file, '--iidfile', iidFile, '--tag', LOCAL_NAME);
+    if (spec.sourceDateEpoch !== undefined)
+        args.push('--timestamp', String(spec.sourceDateEpoch));
     if (spec.image)
         for (const tag of spec.tags)
             args.push('--tag', `${imageName(spec.image)}:${tag}`);
@@ -1442,7 +1453,7 @@ async function ensureBlob(source, target, blob, result) {
         result.blobsMounted++;
         return;
     }
-    await target.client.uploadBlobStream(target.repository, blob.digest, blob.size, () => source.client.getBlob(source.repository, blob.digest));
+    await target.client.uploadBlobStream(target.repository, blob.digest, blob.size, () => source.client.getBlob(source.repository, blob.digest, blob.size));
     result.blobsCopied++;
 }
 async function copyTree(source, target, digest, result, depth) {
@@ -1661,6 +1672,27 @@ async function promote(options) {
     return { digest: source.digest, tags: plans, sizeBytes, pushed: true, copy, labels };
 }
 
+;// CONCATENATED MODULE: ./actions/build-image/src/source-date.ts
+/** Seconds since the epoch: the push event's head commit, else `git log`, else undefined. */
+async function commitEpoch(context, exec, workspace) {
+    const head = context.event.head_commit;
+    if (head?.id === context.commitSha && head.timestamp) {
+        const ms = Date.parse(head.timestamp);
+        if (!Number.isNaN(ms))
+            return Math.floor(ms / 1000);
+    }
+    try {
+        const git = await exec('git', ['-C', workspace, 'log', '-1', '--format=%ct', context.commitSha], {
+            signal: AbortSignal.timeout(10_000),
+        });
+        const text = git.stdout.trim();
+        return git.code === 0 && /^\d+$/.test(text) ? Number(text) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/summary.ts
 // Markdown for job summaries.
 function escapeCell(text) {
@@ -1853,7 +1885,9 @@ function unique(tags) {
 
 
 
-function registries(inputs, fetchImpl) {
+
+
+function registries(inputs, runner, fetchImpl) {
     const clients = new Map();
     return {
         client(registry) {
@@ -1861,7 +1895,9 @@ function registries(inputs, fetchImpl) {
             if (!client) {
                 // Credentials go only to the registry of `image`, never to another host.
                 const credentials = registry === inputs.image?.registry ? inputs.credentials : undefined;
-                client = new RegistryClient({ registry, credentials, fetch: fetchImpl });
+                // A retry can wait for a while (Retry-After); the log says why the step is quiet.
+                const onRetry = (reason, delayMs, attempt) => runner.info(`${registry}: ${reason} (attempt ${attempt}); retrying in ${formatDuration(delayMs)}`);
+                client = new RegistryClient({ registry, credentials, fetch: fetchImpl, onRetry });
                 clients.set(registry, client);
             }
             return client;
@@ -1916,11 +1952,8 @@ async function run(io = {}) {
     if (notice)
         runner.notice(notice);
     const version = versionOf(context);
-    const labels = ociLabels(context, {
-        version,
-        created: (io.now ?? (() => new Date()))(),
-        extra: inputs.labels,
-    });
+    const now = io.now ?? (() => new Date());
+    let labels = ociLabels(context, { version, created: now(), extra: inputs.labels });
     const started = Date.now();
     const recorder = commandRecorder(runner);
     let published;
@@ -1933,7 +1966,7 @@ async function run(io = {}) {
                 target: inputs.image,
                 tags,
                 isImmutable: inputs.isImmutable,
-                registries: registries(inputs, io.fetch),
+                registries: registries(inputs, runner, io.fetch),
             });
         }
         else {
@@ -1943,6 +1976,13 @@ async function run(io = {}) {
                     ? 'a builder on this runner: docker with buildx and a running daemon, or buildah'
                     : `${inputs.builder} to be installed and working on this runner`, inputs.builder).message);
             builder = resolved;
+            const sourceDateEpoch = await commitEpoch(context, exec, workspace);
+            if (sourceDateEpoch !== undefined)
+                labels = ociLabels(context, {
+                    version,
+                    created: new Date(sourceDateEpoch * 1000),
+                    extra: inputs.labels,
+                });
             const runnerTemp = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
             (0,external_node_fs_namespaceObject.mkdirSync)(runnerTemp, { recursive: true });
             const workDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(runnerTemp, 'build-image-'));
@@ -1957,6 +1997,7 @@ async function run(io = {}) {
                 cache: inputs.cache,
                 push: inputs.push,
                 workDir,
+                sourceDateEpoch,
             };
             if (builder === 'buildah' && inputs.cache !== 'none')
                 runner.warning(`cache: ${inputs.cache} applies to docker buildx only; buildah builds without it.`);
@@ -1966,7 +2007,7 @@ async function run(io = {}) {
                     builder: resolved,
                     spec,
                     isImmutable: inputs.isImmutable,
-                    registries: registries(inputs, io.fetch),
+                    registries: registries(inputs, runner, io.fetch),
                     credentials: inputs.credentials,
                     exec,
                     log: recorder.log,
