@@ -59,6 +59,12 @@ const exec_exec = (command, args, options = {}) => new Promise((resolve, reject)
     });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    // A program may exit without reading its input; the write then fails with EPIPE, which,
+    // unhandled, would crash the action. The exit code says how the program fared.
+    child.stdin.on('error', (error) => {
+        if (error.code !== 'EPIPE')
+            reject(error);
+    });
     child.stdin.end(options.input ?? '');
 });
 /** Resolves whether a program is on PATH and runs. */
