@@ -9291,7 +9291,8 @@ function readInputs(read, env, cwd = process.cwd()) {
         if (!(0,external_node_fs_.existsSync)(path))
             throw new InputError('path', 'an existing folder or lockfile', pathText);
         source = { kind: 'path', path, shown: pathText };
-        stem = `sbom-${safeStem(pathText === '.' ? (env.GITHUB_REPOSITORY ?? 'source').split('/').pop() : pathText)}`;
+        const named = path === (0,external_node_path_.resolve)(workspace) ? (env.GITHUB_REPOSITORY ?? 'source').split('/').pop() : (0,external_node_path_.basename)(path);
+        stem = `sbom-${safeStem(named)}`;
     }
     else {
         let ref;
@@ -9714,6 +9715,7 @@ const WRITTEN = {
     ],
     metadata: ['timestamp', 'tools', 'component', 'properties'],
     tools: ['components'],
+    license: ['bom-ref', 'id', 'name', 'acknowledgement'],
     component: [
         'type',
         'bom-ref',
@@ -9732,6 +9734,27 @@ function keepProperties(schema, names) {
     if (schema.additionalProperties !== false || !schema.properties)
         throw new Error('schema shape changed');
     schema.properties = Object.fromEntries(Object.entries(schema.properties).filter(([k]) => names.includes(k)));
+}
+/** Only the definitions the (narrowed) schema still refers to: ajv walks every one it is given. */
+function reachableDefinitions(schema) {
+    const kept = {};
+    const visit = (node) => {
+        if (Array.isArray(node))
+            return node.forEach(visit);
+        if (!node || typeof node !== 'object')
+            return;
+        for (const [key, value] of Object.entries(node)) {
+            const local = key === '$ref' && typeof value === 'string' && /^#\/definitions\/(.+)$/.exec(value);
+            if (local && !(local[1] in kept)) {
+                kept[local[1]] = schema.definitions[local[1]];
+                visit(kept[local[1]]);
+            }
+            else if (key !== 'definitions')
+                visit(value);
+        }
+    };
+    visit(schema);
+    return kept;
 }
 function withoutUniqueItems(value) {
     if (Array.isArray(value))
@@ -9755,34 +9778,35 @@ function narrowedCycloneDxSchema() {
     const tools = schema.definitions.metadata.properties.tools.oneOf[0];
     keepProperties(tools, WRITTEN.tools);
     keepProperties(schema.definitions.component, WRITTEN.component);
+    keepProperties(schema.definitions.license, WRITTEN.license);
+    schema.definitions = reachableDefinitions(schema);
     return schema;
 }
-function canonical(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonical).join(',')}]`;
-    if (value && typeof value === 'object')
-        return `{${Object.keys(value)
-            .sort()
-            .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-            .join(',')}}`;
-    return JSON.stringify(value);
-}
-/** Every array in the document has distinct items (stricter than the schema's uniqueItems). */
-function assertUniqueItems(value, path = '') {
+/**
+ * Every array in the document has distinct items (stricter than the schema's uniqueItems, which
+ * only some arrays carry). One pass: each value's canonical text (sorted keys) is built once.
+ */
+function assertUniqueItems(value) {
     const problems = [];
-    if (Array.isArray(value)) {
-        const seen = new Set();
-        value.forEach((item, i) => {
-            const key = canonical(item);
-            if (seen.has(key))
-                problems.push(`${path}/${i} duplicates an earlier item`);
-            seen.add(key);
-            problems.push(...assertUniqueItems(item, `${path}/${i}`));
-        });
-    }
-    else if (value && typeof value === 'object')
-        for (const [k, v] of Object.entries(value))
-            problems.push(...assertUniqueItems(v, `${path}/${k}`));
+    const canonical = (node, path) => {
+        if (Array.isArray(node)) {
+            const seen = new Set();
+            const items = node.map((item, i) => {
+                const text = canonical(item, `${path}/${i}`);
+                if (seen.has(text))
+                    problems.push(`${path}/${i} duplicates an earlier item`);
+                seen.add(text);
+                return text;
+            });
+            return `[${items.join(',')}]`;
+        }
+        if (node && typeof node === 'object') {
+            const keys = Object.keys(node).sort();
+            return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(node[k], `${path}/${k}`)}`).join(',')}}`;
+        }
+        return JSON.stringify(node);
+    };
+    canonical(value, '');
     return problems;
 }
 function cycloneDxValidator() {
