@@ -75,6 +75,26 @@ describe('RegistryClient, anonymous registry', () => {
     expect(await client.listTags('team/app')).toEqual(['v1']);
   });
 
+  it('streams blob uploads, and the registry rejects content that does not match the digest', async () => {
+    const client = new RegistryClient({ registry: plain.host });
+    const bytes = Buffer.alloc(3 * 1024 * 1024, 7);
+    const digest = digestOf(bytes);
+    let opened = 0;
+    const open = () => {
+      opened++;
+      return new Response(bytes).body!;
+    };
+    expect(await client.uploadBlobStream('stream/app', digest, bytes.length, open)).toBe(true);
+    expect(await client.headBlob('stream/app', digest)).toEqual({ size: bytes.length });
+    expect(await client.uploadBlobStream('stream/app', digest, bytes.length, open)).toBe(false);
+    expect(opened).toBe(1);
+    const wrong = digestOf(Buffer.from('something else'));
+    await expect(client.uploadBlobStream('stream/app', wrong, bytes.length, open)).rejects.toThrow(
+      /DIGEST_INVALID/,
+    );
+    expect(opened).toBe(2);
+  });
+
   it('mounts blobs across repositories and copies an image without changing its digest', async () => {
     const client = new RegistryClient({ registry: plain.host });
     const digest = await pushImage(client, 'stage/app', 'mounted', 'staging-latest');

@@ -1,7 +1,15 @@
 // A client for the OCI distribution API: manifests, blobs, cross-repository mounts and tags,
 // with authentication negotiated from the registry's challenge and every download verified.
 import { systemClock, type Clock } from '../clock.js';
-import { HttpError, requestWithRetry, type Fetch, type RetryPolicy } from '../http.js';
+import {
+  HttpError,
+  backoffMs,
+  defaultRetry,
+  requestWithRetry,
+  type Fetch,
+  type RequestOptions,
+  type RetryPolicy,
+} from '../http.js';
 import {
   AuthError,
   TokenCache,
@@ -57,7 +65,10 @@ export class RegistryError extends HttpError {
 interface CallOptions {
   scopes: string[];
   headers?: Record<string, string>;
-  body?: Buffer | string;
+  body?: Buffer | string | ReadableStream<Uint8Array>;
+  /** For a streamed body: one attempt only, since a consumed stream cannot be sent again. */
+  once?: boolean;
+  timeoutMs?: number;
 }
 
 function mediaTypeOf(response: Response, json?: { mediaType?: string }): string {
@@ -89,17 +100,24 @@ export class RegistryClient {
     return this.tokens.fetched;
   }
 
-  private send(url: string, method: string, headers: Record<string, string>, body?: Buffer | string) {
+  private send(
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    call: Partial<CallOptions> = {},
+  ) {
+    const streamed = call.body instanceof ReadableStream;
     return requestWithRetry(
       url,
       {
         method,
         headers: { 'user-agent': 'shipyard-oci', ...headers },
-        body,
-        timeoutMs: this.options.timeoutMs ?? 60_000,
-        retry: this.options.retry,
+        body: call.body,
+        ...(streamed ? { duplex: 'half' } : {}),
+        timeoutMs: call.timeoutMs ?? this.options.timeoutMs ?? 60_000,
+        retry: call.once ? { attempts: 1 } : this.options.retry,
         onRetry: this.options.onRetry,
-      },
+      } as RequestOptions,
       { fetch: this.options.fetch, clock: this.clock },
     );
   }
@@ -146,8 +164,8 @@ export class RegistryClient {
     for (let attempt = 1; ; attempt++) {
       const authorization = await this.authorization(scopes);
       const headers = { ...call.headers, ...(authorization ? { authorization } : {}) };
-      const response = await this.send(url, method, headers, call.body);
-      if (response.status !== 401 || attempt > 1) return response;
+      const response = await this.send(url, method, headers, call);
+      if (response.status !== 401 || attempt > 1 || call.once) return response;
       // A new or widened challenge (e.g. insufficient_scope): take it and try once more.
       const challenge = this.pickChallenge(response.headers.get('www-authenticate'));
       if (!challenge) return response;
@@ -338,6 +356,67 @@ export class RegistryClient {
     if (put.status !== 201) return this.fail(put, what);
     await put.body?.cancel();
     return digest;
+  }
+
+  /**
+   * Uploads a blob from a stream without holding it in memory. `open` is called once per attempt,
+   * since a consumed stream cannot be sent again; the registry checks the content against `digest`.
+   * Resolves false when the repository already had the blob (nothing sent), true after an upload.
+   */
+  async uploadBlobStream(
+    repository: string,
+    digest: string,
+    size: number,
+    open: () => ReadableStream<Uint8Array> | Promise<ReadableStream<Uint8Array>>,
+  ): Promise<boolean> {
+    if (await this.headBlob(repository, digest)) return false;
+    const policy = { ...defaultRetry, ...this.options.retry };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.uploadStreamOnce(repository, digest, size, await open());
+        return true;
+      } catch (error) {
+        const status = (error as HttpError).status;
+        const transient =
+          error instanceof HttpError && (status === undefined || status >= 500 || status === 429);
+        if (!transient || attempt >= policy.attempts) throw error;
+        const delay = backoffMs(policy, attempt);
+        this.options.onRetry?.((error as Error).message, delay, attempt);
+        await this.clock.sleep(delay);
+      }
+    }
+  }
+
+  private async uploadStreamOnce(
+    repository: string,
+    digest: string,
+    size: number,
+    body: ReadableStream<Uint8Array>,
+  ) {
+    const what = `upload blob ${digest} to ${this.registry}/${repository}`;
+    const start = await this.call('POST', `/v2/${repository}/blobs/uploads/`, {
+      scopes: [pushScope(repository)],
+      body: '',
+    });
+    if (start.status !== 202) {
+      await body.cancel();
+      return this.fail(start, what);
+    }
+    await start.body?.cancel();
+    const location = start.headers.get('location');
+    if (!location) throw new RegistryError(`${what}: no upload location`, start.status, '');
+    const url = new URL(location, this.baseUrl);
+    url.searchParams.set('digest', digest);
+    const put = await this.call('PUT', url.href, {
+      scopes: [pushScope(repository)],
+      headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
+      body,
+      once: true,
+      // At least 100 KB/s: a bound that a healthy link always beats.
+      timeoutMs: Math.max(this.options.timeoutMs ?? 60_000, 60_000 + Math.ceil(size / 100)),
+    });
+    if (put.status !== 201) return this.fail(put, what);
+    await put.body?.cancel();
   }
 
   /** All tags of a repository (following pagination links). */

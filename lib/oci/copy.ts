@@ -40,8 +40,9 @@ async function ensureBlob(
     result.blobsMounted++;
     return;
   }
-  const bytes = await source.client.readBlob(source.repository, blob.digest);
-  await target.client.uploadBlob(target.repository, bytes);
+  await target.client.uploadBlobStream(target.repository, blob.digest, blob.size, () =>
+    source.client.getBlob(source.repository, blob.digest),
+  );
   result.blobsCopied++;
 }
 

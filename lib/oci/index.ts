@@ -5,3 +5,5 @@ export * from './digest.js';
 export * from './auth.js';
 export * from './client.js';
 export * from './copy.js';
+export * from './layout.js';
+export * from './inspect.js';

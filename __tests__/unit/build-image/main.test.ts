@@ -1,0 +1,99 @@
+// Bad input stops build-image before any command runs or any request is sent.
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../../actions/build-image/src/main.js';
+import type { Exec } from '../../../lib/exec.js';
+import type { Fetch } from '../../../lib/http.js';
+import { recordingRunner } from '../../../lib/runner.js';
+
+const workspace = mkdtempSync(join(tmpdir(), 'build-image-unit-'));
+mkdirSync(join(workspace, 'app'));
+writeFileSync(join(workspace, 'app', 'Dockerfile'), 'FROM scratch\n');
+afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+
+async function runWith(inputs: Record<string, string>, available: string[] = ['buildah']) {
+  const commands: string[] = [];
+  const requests: string[] = [];
+  const exec: Exec = async (command, args) => {
+    commands.push(`${command} ${args.join(' ')}`);
+    return { code: available.includes(command) && args[0] === '--version' ? 0 : 1, stdout: '', stderr: '' };
+  };
+  const fetch = (async (url: string) => {
+    requests.push(String(url));
+    throw new Error('no network in this test');
+  }) as unknown as Fetch;
+  const runner = recordingRunner({ context: 'app', ...inputs });
+  await run({ runner, exec, fetch, env: { GITHUB_WORKSPACE: workspace, GITHUB_SHA: 'a'.repeat(40) } });
+  return { runner, commands, requests };
+}
+
+const digest = `sha256:${'c'.repeat(64)}`;
+
+describe('build-image bad input', () => {
+  it.each([
+    [{ image: 'ghcr.io/acme/My App' }, /Input 'image': expected an image name such as ghcr.io\/owner\/app/],
+    [{ image: 'ghcr.io/acme/app:v1' }, /Input 'image': expected a name without tag/],
+    [{ image: 'ghcr.io/acme/app', tags: 'x'.repeat(129) }, /Input 'tags'.*at most 128/],
+    [{ image: 'ghcr.io/acme/app', tags: 'bad tag!' }, /Input 'tags'/],
+    [
+      { image: 'ghcr.io/acme/app', 'promote-from': 'ghcr.io/acme/app:staging-latest' },
+      /Input 'promote-from'.*digest/,
+    ],
+    [{ push: 'true' }, /Input 'image': expected an image name when `push` is true/],
+    [
+      { image: 'ghcr.io/acme/app', builder: 'kaniko' },
+      /Input 'builder': expected one of 'auto', 'docker', 'buildah'/,
+    ],
+    [{ image: 'ghcr.io/acme/app', context: 'missing' }, /Input 'context': expected an existing directory/],
+    [
+      { image: 'ghcr.io/acme/app', file: 'app/Nope.Dockerfile' },
+      /Input 'file': expected an existing Dockerfile/,
+    ],
+    [{ image: 'ghcr.io/acme/app', context: '.' }, /Input 'file': expected a Dockerfile/],
+    [{ image: 'ghcr.io/acme/app', environment: 'prod' }, /Input 'environment'/],
+    [{ image: 'ghcr.io/acme/app', username: 'me' }, /Input 'password'/],
+    [
+      { image: 'ghcr.io/acme/app', platforms: 'linux/amd64,linux/arm64', builder: 'buildah' },
+      /Input 'platforms'/,
+    ],
+    [{ image: 'ghcr.io/acme/app', 'immutable-tags': 'v1/*' }, /Input 'immutable-tags'/],
+    [
+      { image: 'ghcr.io/acme/app', 'promote-from': `ghcr.io/acme/app@${digest}`, push: 'false' },
+      /Input 'push'/,
+    ],
+  ])('%p fails naming the input, running and sending nothing', async (inputs, message) => {
+    const { runner, commands, requests } = await runWith(inputs);
+    expect(runner.failed).toMatch(message);
+    expect(commands).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(runner.outputs).toEqual({});
+  });
+
+  it('fails naming builder when no builder is available, having only probed', async () => {
+    const { runner, commands, requests } = await runWith({ image: 'ghcr.io/acme/app' }, []);
+    expect(runner.failed).toMatch(/Input 'builder': expected a builder on this runner: docker with buildx/);
+    expect(commands.every((c) => /^(docker info|docker buildx version|buildah --version)/.test(c))).toBe(
+      true,
+    );
+    expect(requests).toEqual([]);
+  });
+
+  it('masks the password before anything else', async () => {
+    const { runner } = await runWith({
+      image: 'ghcr.io/acme/app',
+      password: 'hunter2-token',
+      context: 'missing',
+    });
+    expect(runner.secrets).toEqual(['hunter2-token']);
+    expect(runner.lines.join('\n')).not.toContain('hunter2-token');
+  });
+
+  it('lowers an upper-case image name with a notice', async () => {
+    const { runner } = await runWith({ image: 'ghcr.io/Acme/App', push: 'false' }, []);
+    expect(runner.lines).toContain(
+      "::notice::Image name 'ghcr.io/Acme/App' lowered to 'ghcr.io/acme/app': registries such as GHCR require lower-case repository names.",
+    );
+  });
+});
