@@ -74,6 +74,7 @@ function runCdxgen(args: string[], out: string, work: string): Measured {
   }
   return {
     wallMs: median(runs.map((r) => r.wallMs)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
     maxRssMb: median(runs.map((r) => r.maxRssMb)),
     purls: purlsOf(out),
   };
