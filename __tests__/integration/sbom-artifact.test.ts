@@ -2,6 +2,7 @@
 // the results service's Twirp API (CreateArtifact, FinalizeArtifact) and the blob storage the
 // signed upload URL points to.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { runAction } from '../../local/run-action.js';
@@ -86,5 +87,6 @@ describe('upload-artifact', () => {
     expect(calls.some((c) => c.path.endsWith('/FinalizeArtifact'))).toBe(true);
     expect(result.stdout).toContain('Uploaded artifact sbom-sbom-');
     expect(result.summary).toContain(`**Artifact:** \`${request.name}\``);
+    rmSync(result.workDir, { recursive: true, force: true });
   });
 });
