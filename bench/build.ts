@@ -112,7 +112,7 @@ try {
         'promote-from': `${registry.host}/bench/app-${round}@${built.digest}`,
       },
       env: {
-        GITHUB_SHA: `${round}`.repeat(40),
+        GITHUB_SHA: `${round}`.repeat(40).slice(0, 40),
         GITHUB_REF: 'refs/tags/v1.0.0',
         GITHUB_REPOSITORY: 'bench/app',
       },

@@ -46,6 +46,11 @@ export const exec: Exec = (command, args, options = {}) =>
     });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    // A program may exit without reading its input; the write then fails with EPIPE, which,
+    // unhandled, would crash the action. The exit code says how the program fared.
+    child.stdin.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') reject(error);
+    });
     child.stdin.end(options.input ?? '');
   });
 

@@ -41,6 +41,7 @@ function writeContext(dir: string, name: string, modules: string[]): { context: 
   };
   put('rootfs-os/var/lib/dpkg/status', DPKG_STATUS);
   put('rootfs-os/etc/os-release', '/etc/os-release');
+  put('rootfs-os/etc/debian_version', '/etc/debian_version');
   for (const module of modules)
     put(
       `rootfs-app/app/node_modules/${module}/package.json`,

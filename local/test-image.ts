@@ -3,15 +3,14 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildahStorageArgs } from '../lib/buildah.js';
 import { commandText, exec, type Exec } from '../lib/exec.js';
 
 export const BUILDAH = '/usr/bin/buildah';
 export const BUSYBOX = '/bin/busybox';
 
 /** Global buildah options that keep images in `dir`. */
-export function isolatedStorageArgs(dir: string): string[] {
-  return ['--root', join(dir, 'root'), '--runroot', join(dir, 'runroot'), '--storage-driver', 'vfs'];
-}
+export const isolatedStorageArgs = buildahStorageArgs;
 
 export interface BuildahSandbox {
   dir: string;
@@ -54,6 +53,18 @@ export function writeTestContext(dir: string, marker: string): { context: string
   return { context, file };
 }
 
+/** Credentials go in a file (as `buildah login` would write it), never on a command line. */
+function writeAuthFile(
+  dir: string,
+  host: string,
+  credentials: { username: string; password: string },
+): string {
+  const path = join(dir, 'auth.json');
+  const auth = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
+  writeFileSync(path, JSON.stringify({ auths: { [host]: { auth } } }), { mode: 0o600 });
+  return path;
+}
+
 export interface PushedTestImage {
   digest: string;
   reference: string;
@@ -76,7 +87,7 @@ export async function pushTestImage(options: {
     const reference = `${options.registryHost}/${options.repository}:${options.tag}`;
     const digestFile = join(sandbox.dir, 'digest');
     const creds = options.credentials
-      ? ['--creds', `${options.credentials.username}:${options.credentials.password}`]
+      ? ['--authfile', writeAuthFile(sandbox.dir, options.registryHost, options.credentials)]
       : [];
     await sandbox.buildah([
       'push',

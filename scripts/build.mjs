@@ -8,7 +8,7 @@ const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');
 const outRoot = outIndex >= 0 ? resolve(args[outIndex + 1]) : join(root, 'dist');
-const named = args.filter((_, i) => i !== outIndex && i !== outIndex + 1);
+const named = args.filter((_, i) => outIndex < 0 || (i !== outIndex && i !== outIndex + 1));
 
 export function actionNames() {
   return readdirSync(join(root, 'actions')).filter((name) =>

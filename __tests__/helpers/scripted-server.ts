@@ -54,3 +54,21 @@ export async function freePort(): Promise<number> {
   await probe.close();
   return probe.port;
 }
+
+/** The servers a test file starts, and responses it holds open, closed after each test. */
+export function serverPool() {
+  const servers: ScriptedServer[] = [];
+  const held: ServerResponse[] = [];
+  return {
+    held,
+    async server(handler: Handler, port = 0): Promise<ScriptedServer> {
+      const s = await serve(handler, port);
+      servers.push(s);
+      return s;
+    },
+    async closeAll(): Promise<void> {
+      held.splice(0).forEach((res) => res.destroy());
+      await Promise.all(servers.splice(0).map((s) => s.close()));
+    },
+  };
+}

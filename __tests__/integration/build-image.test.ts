@@ -203,6 +203,30 @@ describe('build-image with buildah and a real registry', () => {
     expect(denied.failed).toMatch(/requires a username and password/);
   });
 
+  it('rebuilds a commit byte for byte, so a re-run finds its tags unchanged', async () => {
+    const image = `${registry.host}/acme/rerun`;
+    const event = { head_commit: { id: SHA, timestamp: '2026-11-30T09:14:07+01:00' } };
+    const once = async () => {
+      const runner = recordingRunner({
+        builder: 'buildah',
+        image,
+        environment: 'staging',
+        context: await writeContext('same commit'),
+      });
+      await run({ runner, env: githubEnv('refs/heads/main', event), exec });
+      return runner;
+    };
+    const first = await once();
+    expect(first.failed).toBeUndefined();
+    const rerun = await once();
+    expect(rerun.failed).toBeUndefined();
+    expect(rerun.outputs.digest).toBe(first.outputs.digest);
+    expect(rerun.lines).toContain(
+      `::notice::Tag staging-1f2e3d4 already points to ${first.outputs.digest}: left as is.`,
+    );
+    expect(rerun.outputs.labels).toContain('org.opencontainers.image.created=2026-11-30T08:14:07.000Z');
+  });
+
   it('sets the digest without pushing', async () => {
     const runner = await build({ push: 'false', context: await writeContext('local only') });
     expect(runner.failed).toBeUndefined();

@@ -1,5 +1,5 @@
 // The deploy-do bundle, run as the runner runs it, against the local App Platform emulator.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,9 +15,13 @@ let counter = 0;
 beforeAll(async () => {
   emulator = await startEmulator({
     phaseMs: { PENDING_BUILD: 300, BUILDING: 1200, PENDING_DEPLOY: 200, DEPLOYING: 1500 },
+    // Many runs share one token here; 429s come only from the faults a test scripts.
+    rateLimit: { perMinute: 100_000, perHour: 1_000_000 },
   });
   workspace = mkdtempSync(join(tmpdir(), 'deploy-do-it-'));
 });
+// A test that fails midway must not leave its faults to the next one.
+afterEach(() => emulator.clearFaults());
 afterAll(async () => {
   await emulator?.close();
   rmSync(workspace, { recursive: true, force: true });
@@ -149,6 +153,21 @@ describe('deploy-do against the App Platform emulator', () => {
     expect(run.summary).toContain('Last 100 log lines');
     expect(logs).not.toContain(SECRET);
     expect(visible(run)).not.toContain(SECRET);
+  });
+
+  it('explains a failed deploy with the DEPLOY log of the component', async () => {
+    const app = await seed();
+    emulator.fault({
+      type: 'deploy-error',
+      component: 'web',
+      reason: { message: 'health check on :8080 got connection refused' },
+      logTail: ['listening on :3000'],
+    });
+    const run = await deploy(app);
+    expect(run.code).toBe(1);
+    expect(errorLine(run)).toContain('health check on :8080 got connection refused');
+    expect(run.stdout).toContain('::group::DEPLOY log of web');
+    expect(run.stdout).toContain('listening on :3000');
   });
 
   it('fails a SUPERSEDED deployment naming the one that replaced it', async () => {
@@ -345,11 +364,26 @@ describe('deploy-do against the App Platform emulator', () => {
     const validator = appsContract();
     const api = emulator.requests.filter((r) => r.path.startsWith('/v2/'));
     expect(api.length).toBeGreaterThan(10);
-    const invalid = api
-      .map((r) => ({
-        r,
-        result: validator.validateRequest(r.method, r.query ? `${r.path}?${r.query}` : r.path, r.requestBody),
-      }))
+    const checked = api.map((r) => ({
+      r,
+      result: validator.validateRequest(r.method, r.query ? `${r.path}?${r.query}` : r.path, r.requestBody),
+    }));
+    const operations = new Set(checked.map(({ result }) => result.operationId));
+    for (const used of [
+      'apps_list',
+      'apps_create',
+      'apps_get',
+      'apps_update',
+      'apps_list_deployments',
+      'apps_get_deployment',
+      'apps_cancel_deployment',
+      'apps_get_logs',
+      'apps_validate_rollback',
+      'apps_create_rollback',
+      'apps_commit_rollback',
+    ])
+      expect([used, operations.has(used)]).toEqual([used, true]);
+    const invalid = checked
       .filter(({ result }) => !result.valid)
       .map(({ r, result }) => `${r.method} ${r.path}: ${result.errors.join('; ')}`);
     expect(invalid).toEqual([]);

@@ -1,21 +1,12 @@
 // The scenarios through the bundle, run as the runner runs it (node24, INPUT_*, GITHUB_OUTPUT).
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { rmSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
 import { runAction } from '../../local/run-action.js';
-import { freePort, json, serve, type ScriptedServer } from '../helpers/scripted-server.js';
+import type { ServerResponse } from 'node:http';
+import { freePort, json, serverPool, type ScriptedServer } from '../helpers/scripted-server.js';
 
-const servers: ScriptedServer[] = [];
-const held: ServerResponse[] = [];
-afterEach(async () => {
-  held.splice(0).forEach((res) => res.destroy());
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function server(...args: Parameters<typeof serve>) {
-  const s = await serve(...args);
-  servers.push(s);
-  return s;
-}
+const { server, held, closeAll } = serverPool();
+afterEach(closeAll);
 const fast = { interval: '50ms', 'max-interval': '100ms' };
 async function check(inputs: Record<string, string>, onStdout?: (text: string) => void) {
   const run = await runAction('health-check', {
@@ -58,9 +49,10 @@ describe('health-check bundle', () => {
 
   it('times out a hanging request and tries again', async () => {
     const s = await server((_req, res, n) => (n === 1 ? void held.push(res) : json(res, 200, {})));
-    const run = await check({ url: s.url, 'request-timeout': '300ms' });
+    // A second long enough that the answered retry fits on a loaded machine.
+    const run = await check({ url: s.url, 'request-timeout': '1s' });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('attempt 1: no response within 300 ms (request-timeout)');
+    expect(run.stdout).toContain('attempt 1: no response within 1.0 s (request-timeout)');
     expect(run.outputs.attempts).toBe('2');
   });
 

@@ -1,26 +1,16 @@
 // The scenarios against real HTTP servers on 127.0.0.1, through the domain code.
 import { afterEach, describe, expect, it } from '@jest/globals';
-import type { ServerResponse } from 'node:http';
 import { systemClock } from '../../lib/clock.js';
 import type { HealthCheckConfig } from '../../actions/health-check/src/config.js';
 import type { Probe } from '../../actions/health-check/src/probe.js';
 import { failureMessage, summaryMarkdown } from '../../actions/health-check/src/report.js';
 import { checkAll, waitUntilHealthy } from '../../actions/health-check/src/wait.js';
 import { configFrom, recordingClock } from '../helpers/health-check.js';
-import { freePort, json, serve, type ScriptedServer } from '../helpers/scripted-server.js';
+import type { ServerResponse } from 'node:http';
+import { freePort, json, serverPool, type ScriptedServer } from '../helpers/scripted-server.js';
 
-const servers: ScriptedServer[] = [];
-const held: ServerResponse[] = [];
-afterEach(async () => {
-  held.splice(0).forEach((res) => res.destroy());
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function server(...args: Parameters<typeof serve>) {
-  const s = await serve(...args);
-  servers.push(s);
-  return s;
-}
+const { server, held, closeAll } = serverPool();
+afterEach(closeAll);
 
 function check(
   url: string,

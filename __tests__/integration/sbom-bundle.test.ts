@@ -1,6 +1,6 @@
 // The committed bundle, run the way the runner runs it.
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, runAction } from '../../local/run-action.js';
 
@@ -24,6 +24,7 @@ describe('dist/sbom', () => {
     };
     expect(Number(result.outputs['component-count'])).toBeGreaterThan(Object.keys(lock.packages).length / 2);
     expect(result.summary).toContain('### SBOM of acme/shipyard');
+    rmSync(result.workDir, { recursive: true, force: true });
   });
 
   it('bad input: ::error:: naming the input, exit code 1, no outputs', async () => {
@@ -33,5 +34,6 @@ describe('dist/sbom', () => {
       "::error::Input 'format': expected 'cyclonedx-json', 'spdx-json' or both",
     );
     expect(result.outputs).toEqual({});
+    rmSync(result.workDir, { recursive: true, force: true });
   });
 });

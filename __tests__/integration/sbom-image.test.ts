@@ -1,6 +1,6 @@
 // The sbom action against a real registry on 127.0.0.1 holding images built with buildah.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyImage, parseReference, RegistryClient } from '../../lib/oci/index.js';
@@ -60,6 +60,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
   await registry?.stop();
   await authRegistry?.stop();
 });
@@ -169,9 +170,13 @@ describe('dist/sbom on an image', () => {
       String(installedDebs().length + AMD64_NODE_MODULES.length),
     );
     expect(result.outputs['image-digest']).toBe(images.zstd.digest);
+    rmSync(result.workDir, { recursive: true, force: true });
   });
 });
 
+const temps: string[] = [];
 function registryTemp(): string {
-  return mkdtempSync(join(tmpdir(), 'sbom-out-'));
+  const dir = mkdtempSync(join(tmpdir(), 'sbom-out-'));
+  temps.push(dir);
+  return dir;
 }

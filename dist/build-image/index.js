@@ -1,11 +1,11 @@
 import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 356:
+/***/ 771:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(327);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(214);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 327:
+/***/ 214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59,6 +59,12 @@ const exec_exec = (command, args, options = {}) => new Promise((resolve, reject)
     });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    // A program may exit without reading its input; the write then fails with EPIPE, which,
+    // unhandled, would crash the action. The exit code says how the program fared.
+    child.stdin.on('error', (error) => {
+        if (error.code !== 'EPIPE')
+            reject(error);
+    });
     child.stdin.end(options.input ?? '');
 });
 /** Resolves whether a program is on PATH and runs. */
@@ -69,6 +75,30 @@ async function canRun(run, command, args = ['--version']) {
     catch {
         return false;
     }
+}
+
+;// CONCATENATED MODULE: ./lib/duration.ts
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** Parses `500ms`, `30s`, `5m`, `1h30m`, or a bare number of seconds, into milliseconds. */
+function duration_parseDuration(text) {
+    const t = text.trim().toLowerCase();
+    if (/^\d+(\.\d+)?$/.test(t))
+        return Math.round(Number(t) * 1000);
+    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(t))
+        return undefined;
+    let total = 0;
+    for (const [, amount, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
+        total += Number(amount) * UNITS[unit];
+    return Math.round(total);
+}
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const minutes = Math.floor(ms / 60_000);
+    const seconds = Math.round((ms % 60_000) / 1000);
+    return `${minutes}m ${seconds}s`;
 }
 
 ;// CONCATENATED MODULE: ./lib/github-context.ts
@@ -139,30 +169,6 @@ function readGitHubContext(env = process.env, read = (p) => (0,external_node_fs_
 /** https://github.com/owner/name */
 function repositoryUrl(context) {
     return context.repositoryInfo.htmlUrl ?? `${context.serverUrl}/${context.repository}`;
-}
-
-;// CONCATENATED MODULE: ./lib/duration.ts
-const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** Parses `500ms`, `30s`, `5m`, `1h30m`, or a bare number of seconds, into milliseconds. */
-function duration_parseDuration(text) {
-    const t = text.trim().toLowerCase();
-    if (/^\d+(\.\d+)?$/.test(t))
-        return Math.round(Number(t) * 1000);
-    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(t))
-        return undefined;
-    let total = 0;
-    for (const [, amount, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
-        total += Number(amount) * UNITS[unit];
-    return Math.round(total);
-}
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)} s`;
-    const minutes = Math.floor(ms / 60_000);
-    const seconds = Math.round((ms % 60_000) / 1000);
-    return `${minutes}m ${seconds}s`;
 }
 
 ;// CONCATENATED MODULE: ./lib/inputs.ts
@@ -336,166 +342,6 @@ async function requestWithRetry(url, options = {}, io = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/oci/auth.ts
-
-/** Parses a WWW-Authenticate header: `Scheme k="v", k2=v2[, Scheme2 ...]`. */
-function parseChallenges(header) {
-    const challenges = [];
-    const token = /[\w!#$%&'*+.^`|~-]+/y;
-    let i = 0;
-    const readToken = () => {
-        token.lastIndex = i;
-        const m = token.exec(header);
-        i = m ? token.lastIndex : i;
-        return m?.[0] ?? '';
-    };
-    const skip = (chars) => {
-        while (i < header.length && chars.test(header[i]))
-            i++;
-    };
-    while (i < header.length) {
-        skip(/[\s,]/);
-        const word = readToken();
-        if (!word)
-            break;
-        skip(/\s/);
-        if (header[i] !== '=') {
-            challenges.push({ scheme: word, params: {} });
-            continue;
-        }
-        i++;
-        skip(/\s/);
-        let value = '';
-        if (header[i] === '"') {
-            for (i++; i < header.length && header[i] !== '"'; i++)
-                value += header[i] === '\\' ? header[++i] : header[i];
-            i++;
-        }
-        else {
-            const end = header.slice(i).search(/[,\s]|$/);
-            value = header.slice(i, i + end);
-            i += end;
-        }
-        const current = challenges.at(-1);
-        if (current)
-            current.params[word.toLowerCase()] = value;
-    }
-    return challenges;
-}
-function basicHeader(credentials) {
-    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-}
-function pullScope(repository) {
-    return `repository:${repository}:pull`;
-}
-function pushScope(repository) {
-    return `repository:${repository}:pull,push`;
-}
-class AuthError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'AuthError';
-    }
-}
-/** Fetches and caches bearer tokens, one per (realm, service, scopes). */
-class TokenCache {
-    io;
-    tokens = new Map();
-    /** How many tokens were fetched from the realm (to show the cache at work). */
-    fetched = 0;
-    constructor(io) {
-        this.io = io;
-    }
-    async token(challenge, scopes) {
-        const realm = challenge.params.realm;
-        if (!realm)
-            throw new AuthError('the registry sent a Bearer challenge without a realm');
-        const service = challenge.params.service ?? '';
-        const wanted = [...new Set(scopes)].sort();
-        const key = `${realm} ${service} ${wanted.join(' ')}`;
-        const cached = this.tokens.get(key);
-        if (cached && cached.expiresAt > this.io.clock.now())
-            return cached.token;
-        const url = new URL(realm);
-        if (service)
-            url.searchParams.set('service', service);
-        for (const scope of wanted)
-            url.searchParams.append('scope', scope);
-        const headers = { accept: 'application/json' };
-        if (this.io.credentials)
-            headers.authorization = basicHeader(this.io.credentials);
-        const response = await requestWithRetry(url.href, { headers, timeoutMs: this.io.timeoutMs }, { fetch: this.io.fetch, clock: this.io.clock });
-        const text = await response.text();
-        if (response.status === 401 || response.status === 403)
-            throw new AuthError(`the token service ${url.origin}${url.pathname} refused ${this.io.credentials ? `the credentials of '${this.io.credentials.username}'` : 'anonymous access'} for ${wanted.join(' ') || 'the registry'} (HTTP ${response.status})`);
-        if (!response.ok)
-            throw new HttpError(`token request to ${url.origin}${url.pathname}: HTTP ${response.status}`, response.status, text);
-        const body = JSON.parse(text);
-        const token = body.token ?? body.access_token;
-        if (!token)
-            throw new AuthError(`the token service ${url.origin}${url.pathname} answered without a token`);
-        // Tokens live at least 60 s by the token spec; renew a little early.
-        const lifetimeMs = Math.max(60, body.expires_in ?? 60) * 1000;
-        this.tokens.set(key, { token, expiresAt: this.io.clock.now() + lifetimeMs - 10_000 });
-        this.fetched++;
-        return token;
-    }
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./lib/oci/digest.ts
-// Content digests (sha256/sha512) and their verification, for bytes and for streams.
-
-class DigestMismatchError extends Error {
-    expected;
-    actual;
-    constructor(expected, actual, what) {
-        super(`${what}: expected digest ${expected}, the content hashes to ${actual}`);
-        this.expected = expected;
-        this.actual = actual;
-        this.name = 'DigestMismatchError';
-    }
-}
-function algorithmOf(digest) {
-    return digest.startsWith('sha512:') ? 'sha512' : 'sha256';
-}
-function digestOf(bytes, algorithm = 'sha256') {
-    return `${algorithm}:${(0,external_node_crypto_namespaceObject.createHash)(algorithm).update(bytes).digest('hex')}`;
-}
-function verifyDigest(bytes, expected, what) {
-    const actual = digestOf(bytes, algorithmOf(expected));
-    if (actual !== expected)
-        throw new DigestMismatchError(expected, actual, what);
-}
-/** Passes a stream through unchanged and errors at its end when the content does not hash to `expected`. */
-function verifyingStream(body, expected, what) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)(algorithmOf(expected));
-    return body.pipeThrough(new TransformStream({
-        transform(chunk, controller) {
-            hash.update(chunk);
-            controller.enqueue(chunk);
-        },
-        flush(controller) {
-            const actual = `${algorithmOf(expected)}:${hash.digest('hex')}`;
-            if (actual !== expected)
-                controller.error(new DigestMismatchError(expected, actual, what));
-        },
-    }));
-}
-
-;// CONCATENATED MODULE: ./lib/oci/media-types.ts
-// Manifest media types of the OCI image spec and of Docker's v2 schema 2.
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-const MANIFEST_TYPES = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST];
-const ACCEPT_MANIFESTS = MANIFEST_TYPES.join(', ');
-function isIndexType(mediaType) {
-    return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
-}
-
 ;// CONCATENATED MODULE: ./lib/oci/reference.ts
 // Image references as docker spells them: [registry/]repository[:tag][@digest].
 // A first component with a dot, a colon or `localhost` is a registry; otherwise docker.io.
@@ -602,6 +448,170 @@ function isLoopbackRegistry(registry) {
 function registryBaseUrl(registry) {
     const host = registry === DOCKER_HUB ? DOCKER_HUB_API : registry;
     return `${isLoopbackRegistry(registry) ? 'http' : 'https'}://${host}`;
+}
+
+;// CONCATENATED MODULE: ./lib/oci/auth.ts
+
+
+/** Parses a WWW-Authenticate header: `Scheme k="v", k2=v2[, Scheme2 ...]`. */
+function parseChallenges(header) {
+    const challenges = [];
+    const token = /[\w!#$%&'*+.^`|~-]+/y;
+    let i = 0;
+    const readToken = () => {
+        token.lastIndex = i;
+        const m = token.exec(header);
+        i = m ? token.lastIndex : i;
+        return m?.[0] ?? '';
+    };
+    const skip = (chars) => {
+        while (i < header.length && chars.test(header[i]))
+            i++;
+    };
+    while (i < header.length) {
+        skip(/[\s,]/);
+        const word = readToken();
+        if (!word)
+            break;
+        skip(/\s/);
+        if (header[i] !== '=') {
+            challenges.push({ scheme: word, params: {} });
+            continue;
+        }
+        i++;
+        skip(/\s/);
+        let value = '';
+        if (header[i] === '"') {
+            for (i++; i < header.length && header[i] !== '"'; i++)
+                value += header[i] === '\\' ? header[++i] : header[i];
+            i++;
+        }
+        else {
+            const end = header.slice(i).search(/[,\s]|$/);
+            value = header.slice(i, i + end);
+            i += end;
+        }
+        const current = challenges.at(-1);
+        if (current)
+            current.params[word.toLowerCase()] = value;
+    }
+    return challenges;
+}
+function basicHeader(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+}
+function pullScope(repository) {
+    return `repository:${repository}:pull`;
+}
+function pushScope(repository) {
+    return `repository:${repository}:pull,push`;
+}
+class AuthError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'AuthError';
+    }
+}
+/** Fetches and caches bearer tokens, one per (realm, service, scopes). */
+class TokenCache {
+    io;
+    tokens = new Map();
+    /** How many tokens were fetched from the realm (to show the cache at work). */
+    fetched = 0;
+    constructor(io) {
+        this.io = io;
+    }
+    async token(challenge, scopes) {
+        const realm = challenge.params.realm;
+        if (!realm)
+            throw new AuthError('the registry sent a Bearer challenge without a realm');
+        const service = challenge.params.service ?? '';
+        const wanted = [...new Set(scopes)].sort();
+        const key = `${realm} ${service} ${wanted.join(' ')}`;
+        const cached = this.tokens.get(key);
+        if (cached && cached.expiresAt > this.io.clock.now())
+            return cached.token;
+        const url = new URL(realm);
+        // The realm comes from the registry's answer; a password must not cross the network in clear.
+        if (this.io.credentials && url.protocol !== 'https:' && !isLoopbackRegistry(url.host))
+            throw new AuthError(`the registry sent its token service as ${url.origin}; credentials are only sent to an https:// token service (or one on localhost)`);
+        if (service)
+            url.searchParams.set('service', service);
+        for (const scope of wanted)
+            url.searchParams.append('scope', scope);
+        const headers = { accept: 'application/json' };
+        if (this.io.credentials)
+            headers.authorization = basicHeader(this.io.credentials);
+        const response = await requestWithRetry(url.href, { headers, timeoutMs: this.io.timeoutMs }, { fetch: this.io.fetch, clock: this.io.clock });
+        const text = await response.text();
+        if (response.status === 401 || response.status === 403)
+            throw new AuthError(`the token service ${url.origin}${url.pathname} refused ${this.io.credentials ? `the credentials of '${this.io.credentials.username}'` : 'anonymous access'} for ${wanted.join(' ') || 'the registry'} (HTTP ${response.status})`);
+        if (!response.ok)
+            throw new HttpError(`token request to ${url.origin}${url.pathname}: HTTP ${response.status}`, response.status, text);
+        const body = JSON.parse(text);
+        const token = body.token ?? body.access_token;
+        if (!token)
+            throw new AuthError(`the token service ${url.origin}${url.pathname} answered without a token`);
+        // Tokens live at least 60 s by the token spec; renew a little early.
+        const lifetimeMs = Math.max(60, body.expires_in ?? 60) * 1000;
+        this.tokens.set(key, { token, expiresAt: this.io.clock.now() + lifetimeMs - 10_000 });
+        this.fetched++;
+        return token;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./lib/oci/digest.ts
+// Content digests (sha256/sha512) and their verification, for bytes and for streams.
+
+class DigestMismatchError extends Error {
+    expected;
+    actual;
+    constructor(expected, actual, what) {
+        super(`${what}: expected digest ${expected}, the content hashes to ${actual}`);
+        this.expected = expected;
+        this.actual = actual;
+        this.name = 'DigestMismatchError';
+    }
+}
+function algorithmOf(digest) {
+    return digest.startsWith('sha512:') ? 'sha512' : 'sha256';
+}
+function digestOf(bytes, algorithm = 'sha256') {
+    return `${algorithm}:${(0,external_node_crypto_namespaceObject.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+function verifyDigest(bytes, expected, what) {
+    const actual = digestOf(bytes, algorithmOf(expected));
+    if (actual !== expected)
+        throw new DigestMismatchError(expected, actual, what);
+}
+/** Passes a stream through unchanged and errors at its end when the content does not hash to `expected`. */
+function verifyingStream(body, expected, what) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)(algorithmOf(expected));
+    return body.pipeThrough(new TransformStream({
+        transform(chunk, controller) {
+            hash.update(chunk);
+            controller.enqueue(chunk);
+        },
+        flush(controller) {
+            const actual = `${algorithmOf(expected)}:${hash.digest('hex')}`;
+            if (actual !== expected)
+                controller.error(new DigestMismatchError(expected, actual, what));
+        },
+    }));
+}
+
+;// CONCATENATED MODULE: ./lib/oci/media-types.ts
+// Manifest media types of the OCI image spec and of Docker's v2 schema 2.
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const MANIFEST_TYPES = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST];
+const ACCEPT_MANIFESTS = MANIFEST_TYPES.join(', ');
+function isIndexType(mediaType) {
+    return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
 }
 
 ;// CONCATENATED MODULE: ./lib/oci/client.ts
@@ -814,11 +824,19 @@ class RegistryClient {
             return this.fail(response, `HEAD blob ${this.registry}/${repository}@${digest}`);
         return { size: Number(response.headers.get('content-length') ?? 0) };
     }
-    /** Streams a blob; the stream errors at its end if the content does not match the digest. */
-    async getBlob(repository, digest) {
+    /** A request's time limit when it carries `size` bytes: at least 100 KB/s, a bound a healthy link beats. */
+    transferTimeoutMs(size) {
+        return Math.max(this.options.timeoutMs ?? 60_000, 60_000 + Math.ceil(size / 100));
+    }
+    /**
+     * Streams a blob; the stream errors at its end if the content does not match the digest.
+     * With `size`, the time limit (which covers reading the body) grows with it.
+     */
+    async getBlob(repository, digest, size) {
         const what = `GET blob ${this.registry}/${repository}@${digest}`;
         const response = await this.call('GET', `/v2/${repository}/blobs/${digest}`, {
             scopes: [pullScope(repository)],
+            ...(size === undefined ? {} : { timeoutMs: this.transferTimeoutMs(size) }),
         });
         if (!response.ok)
             return this.fail(response, what);
@@ -857,12 +875,8 @@ class RegistryClient {
         }
         return false;
     }
-    /** Uploads a blob in one request (POST then PUT ?digest=); returns its digest. */
-    async uploadBlob(repository, bytes) {
-        const digest = digestOf(bytes);
-        const what = `upload blob ${digest} to ${this.registry}/${repository}`;
-        if (await this.headBlob(repository, digest))
-            return digest;
+    /** Starts an upload session (POST); returns the URL to PUT the blob to, with its digest. */
+    async openUpload(repository, digest, what) {
         const start = await this.call('POST', `/v2/${repository}/blobs/uploads/`, {
             scopes: [pushScope(repository)],
             body: '',
@@ -875,6 +889,15 @@ class RegistryClient {
             throw new RegistryError(`${what}: no upload location`, start.status, '');
         const url = new URL(location, this.baseUrl);
         url.searchParams.set('digest', digest);
+        return url;
+    }
+    /** Uploads a blob in one request (POST then PUT ?digest=); returns its digest. */
+    async uploadBlob(repository, bytes) {
+        const digest = digestOf(bytes);
+        const what = `upload blob ${digest} to ${this.registry}/${repository}`;
+        if (await this.headBlob(repository, digest))
+            return digest;
+        const url = await this.openUpload(repository, digest, what);
         const put = await this.call('PUT', url.href, {
             scopes: [pushScope(repository)],
             headers: { 'content-type': 'application/octet-stream' },
@@ -912,27 +935,20 @@ class RegistryClient {
     }
     async uploadStreamOnce(repository, digest, size, body) {
         const what = `upload blob ${digest} to ${this.registry}/${repository}`;
-        const start = await this.call('POST', `/v2/${repository}/blobs/uploads/`, {
-            scopes: [pushScope(repository)],
-            body: '',
-        });
-        if (start.status !== 202) {
-            await body.cancel();
-            return this.fail(start, what);
+        let url;
+        try {
+            url = await this.openUpload(repository, digest, what);
         }
-        await start.body?.cancel();
-        const location = start.headers.get('location');
-        if (!location)
-            throw new RegistryError(`${what}: no upload location`, start.status, '');
-        const url = new URL(location, this.baseUrl);
-        url.searchParams.set('digest', digest);
+        catch (error) {
+            await body.cancel();
+            throw error;
+        }
         const put = await this.call('PUT', url.href, {
             scopes: [pushScope(repository)],
             headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
             body,
             once: true,
-            // At least 100 KB/s: a bound that a healthy link always beats.
-            timeoutMs: Math.max(this.options.timeoutMs ?? 60_000, 60_000 + Math.ceil(size / 100)),
+            timeoutMs: this.transferTimeoutMs(size),
         });
         if (put.status !== 201)
             return this.fail(put, what);
@@ -1043,9 +1059,25 @@ function recordingRunner(inputs = {}) {
     return r;
 }
 
+;// CONCATENATED MODULE: ./lib/buildah.ts
+// buildah's global storage options: a private root and runroot with the vfs driver, which works
+// without privileges or a daemon and keeps every caller out of the default image store.
+
+function buildahStorageArgs(storageDir) {
+    return [
+        '--root',
+        (0,external_node_path_namespaceObject.join)(storageDir, 'root'),
+        '--runroot',
+        (0,external_node_path_namespaceObject.join)(storageDir, 'runroot'),
+        '--storage-driver',
+        'vfs',
+    ];
+}
+
 ;// CONCATENATED MODULE: ./actions/build-image/src/builders.ts
 // The two builders: `docker buildx build` (reads the digest from its metadata file) and
 // `buildah bud` (vfs storage, chroot isolation; pushed into an OCI layout with a digest file).
+
 
 
 
@@ -1085,6 +1117,8 @@ function buildxArgs(spec, metadataFile) {
     args.push(...labelArgs('--label', spec.labels), ...labelArgs('--annotation', spec.labels));
     for (const [key, value] of spec.buildArgs)
         args.push('--build-arg', `${key}=${value}`);
+    if (spec.sourceDateEpoch !== undefined && !spec.buildArgs.some(([key]) => key === 'SOURCE_DATE_EPOCH'))
+        args.push('--build-arg', `SOURCE_DATE_EPOCH=${spec.sourceDateEpoch}`);
     if (spec.platforms.length)
         args.push('--platform', spec.platforms.join(','));
     if (spec.cache === 'gha')
@@ -1128,20 +1162,12 @@ async function buildWithDocker(spec, io) {
     return parseBuildxMetadata((0,external_node_fs_namespaceObject.readFileSync)(metadataFile, 'utf8'));
 }
 // ---- buildah ------------------------------------------------------------------------------------
-function buildahStorageArgs(storageDir) {
-    return [
-        '--root',
-        (0,external_node_path_namespaceObject.join)(storageDir, 'root'),
-        '--runroot',
-        (0,external_node_path_namespaceObject.join)(storageDir, 'runroot'),
-        '--storage-driver',
-        'vfs',
-    ];
-}
 const LOCAL_NAME = 'localhost/shipyard-build';
 function buildahBudArgs(spec, storageDir, iidFile) {
     const args = [...buildahStorageArgs(storageDir), 'bud', '--isolation', 'chroot', '--format', 'oci'];
     args.push('--file', spec.file, '--iidfile', iidFile, '--tag', LOCAL_NAME);
+    if (spec.sourceDateEpoch !== undefined)
+        args.push('--timestamp', String(spec.sourceDateEpoch));
     if (spec.image)
         for (const tag of spec.tags)
             args.push('--tag', `${imageName(spec.image)}:${tag}`);
@@ -1235,16 +1261,23 @@ function immutableMatcher(patterns) {
 }
 class ImmutableTagError extends Error {
     conflicts;
-    constructor(conflicts) {
+    uploadedUntagged;
+    constructor(conflicts, 
+    /** The image was already uploaded untagged (docker buildx pushes while it builds). */
+    uploadedUntagged = false) {
+        const outcome = uploadedUntagged
+            ? 'No tag was changed (docker buildx had already pushed the new image by digest, untagged).'
+            : 'Nothing was pushed.';
         super(`Refusing to push: immutable tag${conflicts.length > 1 ? 's' : ''} ${conflicts
             .map((c) => `'${c.tag}' (already ${c.previous})`)
-            .join(', ')} would point to a different image. Nothing was pushed.`);
+            .join(', ')} would point to a different image. ${outcome}`);
         this.conflicts = conflicts;
+        this.uploadedUntagged = uploadedUntagged;
         this.name = 'ImmutableTagError';
     }
 }
 /** Decides each tag's fate; throws ImmutableTagError before anything is pushed. */
-async function planTags(tags, digest, isImmutable, current) {
+async function planTags(tags, digest, isImmutable, current, uploadedUntagged = false) {
     const plans = await Promise.all(tags.map(async (tag) => {
         const previous = await current(tag);
         const state = previous === undefined ? 'new' : previous === digest ? 'unchanged' : 'moved';
@@ -1252,7 +1285,7 @@ async function planTags(tags, digest, isImmutable, current) {
     }));
     const conflicts = plans.filter((p) => p.immutable && p.state === 'moved');
     if (conflicts.length)
-        throw new ImmutableTagError(conflicts);
+        throw new ImmutableTagError(conflicts, uploadedUntagged);
     return plans;
 }
 
@@ -1263,19 +1296,22 @@ async function planTags(tags, digest, isImmutable, current) {
 
 
 
+/** Parses a reference input; a malformed one is an InputError giving `expected` and the reason. */
+function referenceInput(name, text, expected) {
+    try {
+        return parseReference(text);
+    }
+    catch (error) {
+        if (error instanceof InvalidReferenceError)
+            throw new InputError(name, `${expected} (${error.reason})`, text);
+        throw error;
+    }
+}
 function imageInput(read) {
     const text = read('image');
     if (!text)
         return undefined;
-    let ref;
-    try {
-        ref = parseReference(text);
-    }
-    catch (error) {
-        if (error instanceof InvalidReferenceError)
-            throw new InputError('image', `an image name such as ghcr.io/owner/app (${error.reason})`, text);
-        throw error;
-    }
+    const ref = referenceInput('image', text, 'an image name such as ghcr.io/owner/app');
     if (ref.tag || ref.digest)
         throw new InputError('image', 'a name without tag or digest (give tags with `tags` or `environment`)', text);
     return ref;
@@ -1285,15 +1321,7 @@ function promoteInput(read) {
     if (!text)
         return undefined;
     const expected = 'an image reference with a digest, such as ghcr.io/owner/app@sha256:<64 hex digits>';
-    let ref;
-    try {
-        ref = parseReference(text);
-    }
-    catch (error) {
-        if (error instanceof InvalidReferenceError)
-            throw new InputError('promote-from', `${expected} (${error.reason})`, text);
-        throw error;
-    }
+    const ref = referenceInput('promote-from', text, expected);
     if (!ref.digest)
         throw new InputError('promote-from', expected, text);
     return ref;
@@ -1431,7 +1459,7 @@ async function ensureBlob(source, target, blob, result) {
         result.blobsMounted++;
         return;
     }
-    await target.client.uploadBlobStream(target.repository, blob.digest, blob.size, () => source.client.getBlob(source.repository, blob.digest));
+    await target.client.uploadBlobStream(target.repository, blob.digest, blob.size, () => source.client.getBlob(source.repository, blob.digest, blob.size));
     result.blobsCopied++;
 }
 async function copyTree(source, target, digest, result, depth) {
@@ -1583,8 +1611,9 @@ async function imageSize(client, repository, digest) {
 function putTags(plans) {
     return plans.filter((p) => p.state !== 'unchanged').map((p) => p.tag);
 }
-function plan(client, image, tags, digest, isImmutable) {
-    return planTags(tags, digest, isImmutable, (tag) => client.tagDigest(image.repository, tag));
+function plan(client, image, tags, digest, isImmutable, uploadedUntagged = false) {
+    const current = (tag) => client.tagDigest(image.repository, tag);
+    return planTags(tags, digest, isImmutable, current, uploadedUntagged);
 }
 /** Tags an image already in `image`'s repository by digest (re-putting its manifest). */
 async function tagByDigest(client, image, digest, plans) {
@@ -1625,7 +1654,7 @@ async function buildAndPush(options) {
     if (!spec.push || !spec.image)
         return local(metadata.digest, started);
     const client = options.registries.client(spec.image.registry);
-    const plans = await plan(client, spec.image, spec.tags, metadata.digest, options.isImmutable);
+    const plans = await plan(client, spec.image, spec.tags, metadata.digest, options.isImmutable, true);
     const copy = await tagByDigest(client, spec.image, metadata.digest, plans);
     const sizeBytes = await imageSize(client, spec.image.repository, metadata.digest);
     return { digest: metadata.digest, tags: plans, sizeBytes, pushed: true, buildMs, copy };
@@ -1649,6 +1678,27 @@ async function promote(options) {
     return { digest: source.digest, tags: plans, sizeBytes, pushed: true, copy, labels };
 }
 
+;// CONCATENATED MODULE: ./actions/build-image/src/source-date.ts
+/** Seconds since the epoch: the push event's head commit, else `git log`, else undefined. */
+async function commitEpoch(context, exec, workspace) {
+    const head = context.event.head_commit;
+    if (head?.id === context.commitSha && head.timestamp) {
+        const ms = Date.parse(head.timestamp);
+        if (!Number.isNaN(ms))
+            return Math.floor(ms / 1000);
+    }
+    try {
+        const git = await exec('git', ['-C', workspace, 'log', '-1', '--format=%ct', context.commitSha], {
+            signal: AbortSignal.timeout(10_000),
+        });
+        const text = git.stdout.trim();
+        return git.code === 0 && /^\d+$/.test(text) ? Number(text) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/summary.ts
 // Markdown for job summaries.
 function escapeCell(text) {
@@ -1667,6 +1717,13 @@ function codeBlock(text, language = '') {
 }
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** A code span that survives backticks in the text (a longer fence, padded when needed). */
+function inlineCode(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 ;// CONCATENATED MODULE: ./actions/build-image/src/summary.ts
@@ -1834,7 +1891,9 @@ function unique(tags) {
 
 
 
-function registries(inputs, fetchImpl) {
+
+
+function registries(inputs, runner, fetchImpl) {
     const clients = new Map();
     return {
         client(registry) {
@@ -1842,7 +1901,9 @@ function registries(inputs, fetchImpl) {
             if (!client) {
                 // Credentials go only to the registry of `image`, never to another host.
                 const credentials = registry === inputs.image?.registry ? inputs.credentials : undefined;
-                client = new RegistryClient({ registry, credentials, fetch: fetchImpl });
+                // A retry can wait for a while (Retry-After); the log says why the step is quiet.
+                const onRetry = (reason, delayMs, attempt) => runner.info(`${registry}: ${reason} (attempt ${attempt}); retrying in ${formatDuration(delayMs)}`);
+                client = new RegistryClient({ registry, credentials, fetch: fetchImpl, onRetry });
                 clients.set(registry, client);
             }
             return client;
@@ -1868,6 +1929,11 @@ function computeTags(inputs, context, runner) {
         runner.info(`Tag template '${skipped}' does not apply to this event; skipped.`);
     return unique([...environmentTags(inputs.environment, context), ...expanded.tags]);
 }
+const COMMIT_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/i;
+function missingShaMessage(sha) {
+    const got = sha ? `'${sha}' is not a full commit SHA` : 'GITHUB_SHA is not set';
+    return `build-image needs the commit it builds: ${got}. Tags (\`staging-<sha7>\`, \`sha-<sha7>\`) and the revision label are made from it; run it in a GitHub Actions job or set GITHUB_SHA.`;
+}
 async function run(io = {}) {
     const runner = io.runner ?? processRunner();
     const env = io.env ?? process.env;
@@ -1879,6 +1945,8 @@ async function run(io = {}) {
     try {
         inputs = readInputs((name) => runner.input(name), (s) => runner.setSecret(s), workspace);
         context = readGitHubContext(env);
+        if (!COMMIT_SHA.test(context.commitSha))
+            return runner.fail(missingShaMessage(context.commitSha));
         tags = computeTags(inputs, context, runner);
     }
     catch (error) {
@@ -1890,11 +1958,8 @@ async function run(io = {}) {
     if (notice)
         runner.notice(notice);
     const version = versionOf(context);
-    const labels = ociLabels(context, {
-        version,
-        created: (io.now ?? (() => new Date()))(),
-        extra: inputs.labels,
-    });
+    const now = io.now ?? (() => new Date());
+    let labels = ociLabels(context, { version, created: now(), extra: inputs.labels });
     const started = Date.now();
     const recorder = commandRecorder(runner);
     let published;
@@ -1907,7 +1972,7 @@ async function run(io = {}) {
                 target: inputs.image,
                 tags,
                 isImmutable: inputs.isImmutable,
-                registries: registries(inputs, io.fetch),
+                registries: registries(inputs, runner, io.fetch),
             });
         }
         else {
@@ -1917,6 +1982,13 @@ async function run(io = {}) {
                     ? 'a builder on this runner: docker with buildx and a running daemon, or buildah'
                     : `${inputs.builder} to be installed and working on this runner`, inputs.builder).message);
             builder = resolved;
+            const sourceDateEpoch = await commitEpoch(context, exec, workspace);
+            if (sourceDateEpoch !== undefined)
+                labels = ociLabels(context, {
+                    version,
+                    created: new Date(sourceDateEpoch * 1000),
+                    extra: inputs.labels,
+                });
             const runnerTemp = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
             (0,external_node_fs_namespaceObject.mkdirSync)(runnerTemp, { recursive: true });
             const workDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(runnerTemp, 'build-image-'));
@@ -1931,6 +2003,7 @@ async function run(io = {}) {
                 cache: inputs.cache,
                 push: inputs.push,
                 workDir,
+                sourceDateEpoch,
             };
             if (builder === 'buildah' && inputs.cache !== 'none')
                 runner.warning(`cache: ${inputs.cache} applies to docker buildx only; buildah builds without it.`);
@@ -1940,7 +2013,7 @@ async function run(io = {}) {
                     builder: resolved,
                     spec,
                     isImmutable: inputs.isImmutable,
-                    registries: registries(inputs, io.fetch),
+                    registries: registries(inputs, runner, io.fetch),
                     credentials: inputs.credentials,
                     exec,
                     log: recorder.log,
@@ -2130,7 +2203,7 @@ async function run(io = {}) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(356);
+/******/ var __webpack_exports__ = __nccwpck_require__(771);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 

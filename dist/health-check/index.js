@@ -1,11 +1,11 @@
 import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 385:
+/***/ 956:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(867);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 867:
+/***/ 2:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -320,8 +320,10 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 function positiveDuration(read, name, fallback, minMs = 1) {
     const text = read(name) || fallback;
     const ms = duration_parseDuration(text);
-    if (ms === undefined || ms < minMs)
+    if (ms === undefined)
         throw new InputError(name, DURATION_EXPECTED, text);
+    if (ms < minMs)
+        throw new InputError(name, minMs > 1 ? `a duration of at least ${minMs}ms` : DURATION_EXPECTED, text);
     return ms;
 }
 function parseUrl(line) {
@@ -388,7 +390,10 @@ function readMethod(read) {
     return method;
 }
 function readIntervals(read, timeoutMs) {
-    const intervalMs = positiveDuration(read, 'interval', DEFAULTS.interval, MIN_INTERVAL_MS);
+    // Only an `interval` the user gave can contradict `timeout`; the default shrinks to fit a short one.
+    const intervalMs = read('interval')
+        ? positiveDuration(read, 'interval', '', MIN_INTERVAL_MS)
+        : Math.min(duration_parseDuration(DEFAULTS.interval), timeoutMs);
     if (intervalMs > timeoutMs)
         throw new InputError('interval', `a duration no longer than \`timeout\` (${read('timeout') || DEFAULTS.timeout})`, read('interval'));
     const maxIntervalMs = read('max-interval')
@@ -406,7 +411,7 @@ function readIntervals(read, timeoutMs) {
 function readConfig(read, mask) {
     const headers = readHeaders(read, mask);
     const urls = readUrls(read);
-    const timeoutMs = positiveDuration(read, 'timeout', DEFAULTS.timeout);
+    const timeoutMs = positiveDuration(read, 'timeout', DEFAULTS.timeout, MIN_INTERVAL_MS);
     const intervals = readIntervals(read, timeoutMs);
     const statusText = read('expected-status') || DEFAULTS.expectedStatus;
     const expectedStatus = parseStatusSet(statusText);
@@ -454,11 +459,19 @@ function codeBlock(text, language = '') {
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+/** A code span that survives backticks in the text (a longer fence, padded when needed). */
+function inlineCode(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
 
 ;// CONCATENATED MODULE: ./actions/health-check/src/readiness.ts
 // Readiness bodies in the MicroProfile Health shape ({status, checks: [{name, status, data}]})
 // and the Spring Boot Actuator shape ({status, components: {db: {status, details}}}, nested
 // groups allowed; `details` instead of `components` before Spring Boot 2.2).
+
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 function microProfileChecks(checks) {
     return checks.filter(isObject).map((c) => ({
@@ -503,9 +516,7 @@ function downDependencies(readiness) {
 function describeDependency(dep, maxData = 200) {
     if (dep.data === undefined)
         return `${dep.name} (${dep.status})`;
-    const data = JSON.stringify(dep.data);
-    const cut = data.length > maxData ? `${data.slice(0, maxData - 1)}…` : data;
-    return `${dep.name} (${dep.status}: ${cut})`;
+    return `${dep.name} (${dep.status}: ${truncate(JSON.stringify(dep.data), maxData)})`;
 }
 
 ;// CONCATENATED MODULE: ./actions/health-check/src/report.ts
@@ -560,8 +571,8 @@ function row(r) {
 function settingsLine(config) {
     const checks = [
         `expected status ${config.expectedStatus.text}`,
-        ...config.bodyContains.map((t) => `body contains \`${t}\``),
-        ...config.json.map((a) => `\`${a.source}\` = \`${a.expected}\``),
+        ...config.bodyContains.map((t) => `body contains ${inlineCode(t)}`),
+        ...config.json.map((a) => `${inlineCode(a.source)} = ${inlineCode(a.expected)}`),
     ];
     const every = config.maxIntervalMs > config.intervalMs
         ? `every ${formatDuration(config.intervalMs)} growing to ${formatDuration(config.maxIntervalMs)}`
@@ -570,10 +581,11 @@ function settingsLine(config) {
     return `${config.method}, ${checks.join(', ')}; ${every}, timeout ${formatDuration(config.timeoutMs)}${consecutive}.`;
 }
 function failureSection(r) {
-    const lines = [`**${r.url}**: ${r.failure}`];
+    // Reasons quote the server and the inputs; as Markdown, `<h1>` in them would render.
+    const lines = [`**${r.url}**: ${escapeHtml(r.failure ?? '')}`];
     if (r.down?.length) {
         lines.push('', 'Dependencies reported DOWN:', '');
-        lines.push(...r.down.map((d) => `- ${describeDependency(d, 400)}`));
+        lines.push(...r.down.map((d) => `- ${escapeHtml(describeDependency(d, 400))}`));
     }
     if (r.bodyExcerpt)
         lines.push('', details('Last response body (excerpt)', codeBlock(r.bodyExcerpt)));
@@ -964,7 +976,9 @@ async function run(runner = processRunner(), io = {}) {
         await checkAndReport(runner, config, io, redact);
     }
     catch (error) {
-        // A bug, not a verdict: still fail the step with a readable error rather than a bare stack.
+        // A bug, not a verdict: still fail the step with a readable error rather than a bare stack,
+        // and keep `healthy` saying what the failed step means for the steps that read it.
+        runner.setOutput('healthy', false);
         runner.fail(redact(`health-check stopped by an unexpected error: ${error.stack ?? String(error)}`));
     }
 }
@@ -1125,7 +1139,7 @@ async function checkAndReport(runner, config, io, redact) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(385);
+/******/ var __webpack_exports__ = __nccwpck_require__(956);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 

@@ -6139,7 +6139,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56538);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97939);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -6148,7 +6148,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 56538:
+/***/ 97939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6402,7 +6402,7 @@ function algorithmOf(digest) {
 function digestOf(bytes, algorithm = 'sha256') {
     return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
 }
-function verifyDigest(bytes, expected, what) {
+function digest_verifyDigest(bytes, expected, what) {
     const actual = digestOf(bytes, algorithmOf(expected));
     if (actual !== expected)
         throw new DigestMismatchError(expected, actual, what);
@@ -6670,13 +6670,15 @@ class RegistryClient {
     get tokensFetched() {
         return this.tokens.fetched;
     }
-    send(url, method, headers, body) {
+    send(url, method, headers, call = {}) {
+        const streamed = call.body instanceof ReadableStream;
         return requestWithRetry(url, {
             method,
             headers: { 'user-agent': 'shipyard-oci', ...headers },
-            body,
-            timeoutMs: this.options.timeoutMs ?? 60_000,
-            retry: this.options.retry,
+            body: call.body,
+            ...(streamed ? { duplex: 'half' } : {}),
+            timeoutMs: call.timeoutMs ?? this.options.timeoutMs ?? 60_000,
+            retry: call.once ? { attempts: 1 } : this.options.retry,
             onRetry: this.options.onRetry,
         }, { fetch: this.options.fetch, clock: this.clock });
     }
@@ -6718,8 +6720,8 @@ class RegistryClient {
         for (let attempt = 1;; attempt++) {
             const authorization = await this.authorization(scopes);
             const headers = { ...call.headers, ...(authorization ? { authorization } : {}) };
-            const response = await this.send(url, method, headers, call.body);
-            if (response.status !== 401 || attempt > 1)
+            const response = await this.send(url, method, headers, call);
+            if (response.status !== 401 || attempt > 1 || call.once)
                 return response;
             // A new or widened challenge (e.g. insufficient_scope): take it and try once more.
             const challenge = this.pickChallenge(response.headers.get('www-authenticate'));
@@ -6768,7 +6770,7 @@ class RegistryClient {
                 ? claimed
                 : undefined;
         if (expected)
-            verifyDigest(bytes, expected, what);
+            digest_verifyDigest(bytes, expected, what);
         return { mediaType: mediaTypeOf(response, json), digest: expected ?? digestOf(bytes), bytes, json };
     }
     /** The manifest's digest, media type and size, or undefined when the registry has none by that name. */
@@ -6903,6 +6905,59 @@ class RegistryClient {
         await put.body?.cancel();
         return digest;
     }
+    /**
+     * Uploads a blob from a stream without holding it in memory. `open` is called once per attempt,
+     * since a consumed stream cannot be sent again; the registry checks the content against `digest`.
+     * Resolves false when the repository already had the blob (nothing sent), true after an upload.
+     */
+    async uploadBlobStream(repository, digest, size, open) {
+        if (await this.headBlob(repository, digest))
+            return false;
+        const policy = { ...defaultRetry, ...this.options.retry };
+        for (let attempt = 1;; attempt++) {
+            try {
+                await this.uploadStreamOnce(repository, digest, size, await open());
+                return true;
+            }
+            catch (error) {
+                const status = error.status;
+                const transient = error instanceof HttpError && (status === undefined || status >= 500 || status === 429);
+                if (!transient || attempt >= policy.attempts)
+                    throw error;
+                const delay = backoffMs(policy, attempt);
+                this.options.onRetry?.(error.message, delay, attempt);
+                await this.clock.sleep(delay);
+            }
+        }
+    }
+    async uploadStreamOnce(repository, digest, size, body) {
+        const what = `upload blob ${digest} to ${this.registry}/${repository}`;
+        const start = await this.call('POST', `/v2/${repository}/blobs/uploads/`, {
+            scopes: [pushScope(repository)],
+            body: '',
+        });
+        if (start.status !== 202) {
+            await body.cancel();
+            return this.fail(start, what);
+        }
+        await start.body?.cancel();
+        const location = start.headers.get('location');
+        if (!location)
+            throw new RegistryError(`${what}: no upload location`, start.status, '');
+        const url = new URL(location, this.baseUrl);
+        url.searchParams.set('digest', digest);
+        const put = await this.call('PUT', url.href, {
+            scopes: [pushScope(repository)],
+            headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
+            body,
+            once: true,
+            // At least 100 KB/s: a bound that a healthy link always beats.
+            timeoutMs: Math.max(this.options.timeoutMs ?? 60_000, 60_000 + Math.ceil(size / 100)),
+        });
+        if (put.status !== 201)
+            return this.fail(put, what);
+        await put.body?.cancel();
+    }
     /** All tags of a repository (following pagination links). */
     async listTags(repository) {
         const tags = [];
@@ -6937,8 +6992,7 @@ async function ensureBlob(source, target, blob, result) {
         result.blobsMounted++;
         return;
     }
-    const bytes = await source.client.readBlob(source.repository, blob.digest);
-    await target.client.uploadBlob(target.repository, bytes);
+    await target.client.uploadBlobStream(target.repository, blob.digest, blob.size, () => source.client.getBlob(source.repository, blob.digest));
     result.blobsCopied++;
 }
 async function copyTree(source, target, digest, result, depth) {
@@ -6988,8 +7042,102 @@ async function copyImage(source, digest, target, tags) {
     return result;
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: ./lib/oci/layout.ts
+// OCI image layouts on disk (index.json + blobs/<alg>/<hex>), as `buildah push oci:<dir>` writes
+// them: read a manifest out of one, or upload one to a registry by digest.
+
+
+
+
+
+function layoutBlobPath(dir, digest) {
+    const [algorithm, hex] = digest.split(':');
+    return join(dir, 'blobs', algorithm, hex);
+}
+function readLayoutBlob(dir, digest) {
+    const path = layoutBlobPath(dir, digest);
+    if (!existsSync(path))
+        throw new Error(`OCI layout ${dir} has no blob ${digest}`);
+    const bytes = readFileSync(path);
+    verifyDigest(bytes, digest, `blob ${digest} in ${dir}`);
+    return bytes;
+}
+function readLayoutManifest(dir, digest) {
+    const bytes = readLayoutBlob(dir, digest);
+    const json = JSON.parse(bytes.toString('utf8'));
+    const listed = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')).manifests.find((m) => m.digest === digest);
+    const mediaType = json.mediaType ?? listed?.mediaType ?? '';
+    return { digest, mediaType, bytes, json };
+}
+/** Sum of the blob sizes a manifest refers to (config and layers; for an index, its children's). */
+function imageSizeFromLayout(dir, digest) {
+    const manifest = readLayoutManifest(dir, digest);
+    if (isIndexType(manifest.mediaType))
+        return manifest.json.manifests.reduce((sum, m) => sum + imageSizeFromLayout(dir, m.digest), 0);
+    const image = manifest.json;
+    return [image.config, ...image.layers].reduce((sum, d) => sum + d.size, 0);
+}
+/** Uploads the manifest `digest` of a layout, with its blobs, to `repository` by digest (no tag). */
+async function pushLayout(client, repository, dir, digest, upload = { blobsUploaded: 0, blobsPresent: 0, bytesUploaded: 0 }) {
+    const manifest = readLayoutManifest(dir, digest);
+    const children = isIndexType(manifest.mediaType)
+        ? manifest.json.manifests
+        : [];
+    for (const child of children)
+        await pushLayout(client, repository, dir, child.digest, upload);
+    if (!children.length) {
+        const image = manifest.json;
+        for (const blob of [image.config, ...image.layers]) {
+            const path = layoutBlobPath(dir, blob.digest);
+            if (!existsSync(path))
+                throw new Error(`OCI layout ${dir} has no blob ${blob.digest}`);
+            const open = () => Readable.toWeb(createReadStream(path));
+            if (await client.uploadBlobStream(repository, blob.digest, blob.size, open)) {
+                upload.blobsUploaded++;
+                upload.bytesUploaded += blob.size;
+            }
+            else
+                upload.blobsPresent++;
+        }
+    }
+    const stored = await client.putManifest(repository, digest, manifest.bytes, manifest.mediaType);
+    if (stored !== digest)
+        throw new Error(`the registry stored ${digest} as ${stored}`);
+    return upload;
+}
+/** Sum of the blob sizes of a manifest in a registry. */
+async function imageSize(client, repository, digest) {
+    const manifest = await client.getManifest(repository, digest);
+    if (isIndexType(manifest.mediaType)) {
+        let sum = 0;
+        for (const child of manifest.json.manifests)
+            sum += await imageSize(client, repository, child.digest);
+        return sum;
+    }
+    const image = manifest.json;
+    return [image.config, ...image.layers].reduce((total, d) => total + d.size, 0);
+}
+
+;// CONCATENATED MODULE: ./lib/oci/inspect.ts
+
+/** The config labels of an image; for an index, those of its first image (platforms share them). */
+async function imageLabels(client, repository, digest) {
+    const manifest = await client.getManifest(repository, digest);
+    if (isIndexType(manifest.mediaType)) {
+        const first = manifest.json.manifests.find((m) => !isIndexType(m.mediaType));
+        return first ? imageLabels(client, repository, first.digest) : {};
+    }
+    const config = manifest.json.config;
+    const json = JSON.parse((await client.readBlob(repository, config.digest)).toString('utf8'));
+    return json.config?.Labels ?? {};
+}
+
 ;// CONCATENATED MODULE: ./lib/oci/index.ts
 // The shared OCI distribution client: references, auth, manifests, blobs, copies.
+
+
 
 
 
@@ -7262,8 +7410,6 @@ function cycloneDxJson(options) {
     return serializer.serialize(bom, { sortLists: true, space: 2 });
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "node:zlib"
@@ -9291,7 +9437,8 @@ function readInputs(read, env, cwd = process.cwd()) {
         if (!(0,external_node_fs_.existsSync)(path))
             throw new InputError('path', 'an existing folder or lockfile', pathText);
         source = { kind: 'path', path, shown: pathText };
-        stem = `sbom-${safeStem(pathText === '.' ? (env.GITHUB_REPOSITORY ?? 'source').split('/').pop() : pathText)}`;
+        const named = path === (0,external_node_path_.resolve)(workspace) ? (env.GITHUB_REPOSITORY ?? 'source').split('/').pop() : (0,external_node_path_.basename)(path);
+        stem = `sbom-${safeStem(named)}`;
     }
     else {
         let ref;
@@ -9714,6 +9861,7 @@ const WRITTEN = {
     ],
     metadata: ['timestamp', 'tools', 'component', 'properties'],
     tools: ['components'],
+    license: ['bom-ref', 'id', 'name', 'acknowledgement'],
     component: [
         'type',
         'bom-ref',
@@ -9732,6 +9880,27 @@ function keepProperties(schema, names) {
     if (schema.additionalProperties !== false || !schema.properties)
         throw new Error('schema shape changed');
     schema.properties = Object.fromEntries(Object.entries(schema.properties).filter(([k]) => names.includes(k)));
+}
+/** Only the definitions the (narrowed) schema still refers to: ajv walks every one it is given. */
+function reachableDefinitions(schema) {
+    const kept = {};
+    const visit = (node) => {
+        if (Array.isArray(node))
+            return node.forEach(visit);
+        if (!node || typeof node !== 'object')
+            return;
+        for (const [key, value] of Object.entries(node)) {
+            const local = key === '$ref' && typeof value === 'string' && /^#\/definitions\/(.+)$/.exec(value);
+            if (local && !(local[1] in kept)) {
+                kept[local[1]] = schema.definitions[local[1]];
+                visit(kept[local[1]]);
+            }
+            else if (key !== 'definitions')
+                visit(value);
+        }
+    };
+    visit(schema);
+    return kept;
 }
 function withoutUniqueItems(value) {
     if (Array.isArray(value))
@@ -9755,34 +9924,35 @@ function narrowedCycloneDxSchema() {
     const tools = schema.definitions.metadata.properties.tools.oneOf[0];
     keepProperties(tools, WRITTEN.tools);
     keepProperties(schema.definitions.component, WRITTEN.component);
+    keepProperties(schema.definitions.license, WRITTEN.license);
+    schema.definitions = reachableDefinitions(schema);
     return schema;
 }
-function canonical(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonical).join(',')}]`;
-    if (value && typeof value === 'object')
-        return `{${Object.keys(value)
-            .sort()
-            .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-            .join(',')}}`;
-    return JSON.stringify(value);
-}
-/** Every array in the document has distinct items (stricter than the schema's uniqueItems). */
-function assertUniqueItems(value, path = '') {
+/**
+ * Every array in the document has distinct items (stricter than the schema's uniqueItems, which
+ * only some arrays carry). One pass: each value's canonical text (sorted keys) is built once.
+ */
+function assertUniqueItems(value) {
     const problems = [];
-    if (Array.isArray(value)) {
-        const seen = new Set();
-        value.forEach((item, i) => {
-            const key = canonical(item);
-            if (seen.has(key))
-                problems.push(`${path}/${i} duplicates an earlier item`);
-            seen.add(key);
-            problems.push(...assertUniqueItems(item, `${path}/${i}`));
-        });
-    }
-    else if (value && typeof value === 'object')
-        for (const [k, v] of Object.entries(value))
-            problems.push(...assertUniqueItems(v, `${path}/${k}`));
+    const canonical = (node, path) => {
+        if (Array.isArray(node)) {
+            const seen = new Set();
+            const items = node.map((item, i) => {
+                const text = canonical(item, `${path}/${i}`);
+                if (seen.has(text))
+                    problems.push(`${path}/${i} duplicates an earlier item`);
+                seen.add(text);
+                return text;
+            });
+            return `[${items.join(',')}]`;
+        }
+        if (node && typeof node === 'object') {
+            const keys = Object.keys(node).sort();
+            return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(node[k], `${path}/${k}`)}`).join(',')}}`;
+        }
+        return JSON.stringify(node);
+    };
+    canonical(value, '');
     return problems;
 }
 function cycloneDxValidator() {
@@ -9859,7 +10029,14 @@ async function scan(inputs, env, io, runner) {
         const repository = env.GITHUB_REPOSITORY ?? 'source';
         return {
             scan: result,
-            subject: { kind: 'source', name: repository, version: env.GITHUB_SHA },
+            subject: {
+                kind: 'source',
+                name: repository,
+                version: env.GITHUB_SHA,
+                purl: repository.includes('/') && env.GITHUB_SHA
+                    ? purl('github', repository.split('/')[0], repository.split('/')[1], env.GITHUB_SHA)
+                    : undefined,
+            },
             title: `SBOM of ${source.shown === '.' ? repository : `${repository}/${source.shown}`}`,
         };
     }

@@ -2,6 +2,7 @@
 // `WWW-Authenticate: Bearer realm=...,service=...,scope=...` challenge (as GHCR and Docker Hub do it).
 import type { Clock } from '../clock.js';
 import { HttpError, requestWithRetry, type Fetch } from '../http.js';
+import { isLoopbackRegistry } from './reference.js';
 
 export interface Credentials {
   username: string;
@@ -97,6 +98,11 @@ export class TokenCache {
     const cached = this.tokens.get(key);
     if (cached && cached.expiresAt > this.io.clock.now()) return cached.token;
     const url = new URL(realm);
+    // The realm comes from the registry's answer; a password must not cross the network in clear.
+    if (this.io.credentials && url.protocol !== 'https:' && !isLoopbackRegistry(url.host))
+      throw new AuthError(
+        `the registry sent its token service as ${url.origin}; credentials are only sent to an https:// token service (or one on localhost)`,
+      );
     if (service) url.searchParams.set('service', service);
     for (const scope of wanted) url.searchParams.append('scope', scope);
     const headers: Record<string, string> = { accept: 'application/json' };

@@ -291,11 +291,20 @@ export class RegistryClient {
     return { size: Number(response.headers.get('content-length') ?? 0) };
   }
 
-  /** Streams a blob; the stream errors at its end if the content does not match the digest. */
-  async getBlob(repository: string, digest: string): Promise<ReadableStream<Uint8Array>> {
+  /** A request's time limit when it carries `size` bytes: at least 100 KB/s, a bound a healthy link beats. */
+  private transferTimeoutMs(size: number): number {
+    return Math.max(this.options.timeoutMs ?? 60_000, 60_000 + Math.ceil(size / 100));
+  }
+
+  /**
+   * Streams a blob; the stream errors at its end if the content does not match the digest.
+   * With `size`, the time limit (which covers reading the body) grows with it.
+   */
+  async getBlob(repository: string, digest: string, size?: number): Promise<ReadableStream<Uint8Array>> {
     const what = `GET blob ${this.registry}/${repository}@${digest}`;
     const response = await this.call('GET', `/v2/${repository}/blobs/${digest}`, {
       scopes: [pullScope(repository)],
+      ...(size === undefined ? {} : { timeoutMs: this.transferTimeoutMs(size) }),
     });
     if (!response.ok) return this.fail(response, what);
     if (!response.body) throw new RegistryError(`${what}: empty body`, response.status, '');
@@ -333,11 +342,8 @@ export class RegistryClient {
     return false;
   }
 
-  /** Uploads a blob in one request (POST then PUT ?digest=); returns its digest. */
-  async uploadBlob(repository: string, bytes: Buffer): Promise<string> {
-    const digest = digestOf(bytes);
-    const what = `upload blob ${digest} to ${this.registry}/${repository}`;
-    if (await this.headBlob(repository, digest)) return digest;
+  /** Starts an upload session (POST); returns the URL to PUT the blob to, with its digest. */
+  private async openUpload(repository: string, digest: string, what: string): Promise<URL> {
     const start = await this.call('POST', `/v2/${repository}/blobs/uploads/`, {
       scopes: [pushScope(repository)],
       body: '',
@@ -348,6 +354,15 @@ export class RegistryClient {
     if (!location) throw new RegistryError(`${what}: no upload location`, start.status, '');
     const url = new URL(location, this.baseUrl);
     url.searchParams.set('digest', digest);
+    return url;
+  }
+
+  /** Uploads a blob in one request (POST then PUT ?digest=); returns its digest. */
+  async uploadBlob(repository: string, bytes: Buffer): Promise<string> {
+    const digest = digestOf(bytes);
+    const what = `upload blob ${digest} to ${this.registry}/${repository}`;
+    if (await this.headBlob(repository, digest)) return digest;
+    const url = await this.openUpload(repository, digest, what);
     const put = await this.call('PUT', url.href, {
       scopes: [pushScope(repository)],
       headers: { 'content-type': 'application/octet-stream' },
@@ -394,26 +409,19 @@ export class RegistryClient {
     body: ReadableStream<Uint8Array>,
   ) {
     const what = `upload blob ${digest} to ${this.registry}/${repository}`;
-    const start = await this.call('POST', `/v2/${repository}/blobs/uploads/`, {
-      scopes: [pushScope(repository)],
-      body: '',
-    });
-    if (start.status !== 202) {
+    let url: URL;
+    try {
+      url = await this.openUpload(repository, digest, what);
+    } catch (error) {
       await body.cancel();
-      return this.fail(start, what);
+      throw error;
     }
-    await start.body?.cancel();
-    const location = start.headers.get('location');
-    if (!location) throw new RegistryError(`${what}: no upload location`, start.status, '');
-    const url = new URL(location, this.baseUrl);
-    url.searchParams.set('digest', digest);
     const put = await this.call('PUT', url.href, {
       scopes: [pushScope(repository)],
       headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
       body,
       once: true,
-      // At least 100 KB/s: a bound that a healthy link always beats.
-      timeoutMs: Math.max(this.options.timeoutMs ?? 60_000, 60_000 + Math.ceil(size / 100)),
+      timeoutMs: this.transferTimeoutMs(size),
     });
     if (put.status !== 201) return this.fail(put, what);
     await put.body?.cancel();

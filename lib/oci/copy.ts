@@ -41,7 +41,7 @@ async function ensureBlob(
     return;
   }
   await target.client.uploadBlobStream(target.repository, blob.digest, blob.size, () =>
-    source.client.getBlob(source.repository, blob.digest),
+    source.client.getBlob(source.repository, blob.digest, blob.size),
   );
   result.blobsCopied++;
 }

@@ -13,7 +13,11 @@ mkdirSync(join(workspace, 'app'));
 writeFileSync(join(workspace, 'app', 'Dockerfile'), 'FROM scratch\n');
 afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 
-async function runWith(inputs: Record<string, string>, available: string[] = ['buildah']) {
+async function runWith(
+  inputs: Record<string, string>,
+  available: string[] = ['buildah'],
+  sha = 'a'.repeat(40),
+) {
   const commands: string[] = [];
   const requests: string[] = [];
   const exec: Exec = async (command, args) => {
@@ -25,7 +29,7 @@ async function runWith(inputs: Record<string, string>, available: string[] = ['b
     throw new Error('no network in this test');
   }) as unknown as Fetch;
   const runner = recordingRunner({ context: 'app', ...inputs });
-  await run({ runner, exec, fetch, env: { GITHUB_WORKSPACE: workspace, GITHUB_SHA: 'a'.repeat(40) } });
+  await run({ runner, exec, fetch, env: { GITHUB_WORKSPACE: workspace, GITHUB_SHA: sha } });
   return { runner, commands, requests };
 }
 
@@ -80,6 +84,21 @@ describe('build-image bad input', () => {
     expect(requests).toEqual([]);
   });
 
+  it.each([
+    ['', /GITHUB_SHA is not set/],
+    ['abc123', /'abc123' is not a full commit SHA/],
+  ])('refuses to make tags without a commit SHA (%p), running and sending nothing', async (sha, message) => {
+    const { runner, commands, requests } = await runWith(
+      { image: 'ghcr.io/acme/app', environment: 'staging' },
+      ['buildah'],
+      sha,
+    );
+    expect(runner.failed).toMatch(message);
+    expect(commands).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(runner.outputs).toEqual({});
+  });
+
   it('masks the password before anything else', async () => {
     const { runner } = await runWith({
       image: 'ghcr.io/acme/app',
@@ -95,5 +114,29 @@ describe('build-image bad input', () => {
     expect(runner.lines).toContain(
       "::notice::Image name 'ghcr.io/Acme/App' lowered to 'ghcr.io/acme/app': registries such as GHCR require lower-case repository names.",
     );
+  });
+});
+
+describe('build-image registry retries', () => {
+  it('says in the log why it is waiting', async () => {
+    let pings = 0;
+    const fetch = (async (url: string) => {
+      if (String(url).endsWith('/v2/')) return new Response('', { status: ++pings === 1 ? 503 : 200 });
+      return new Response('', { status: 404 });
+    }) as unknown as Fetch;
+    const runner = recordingRunner({
+      image: 'ghcr.io/acme/app',
+      'promote-from': `ghcr.io/acme/app@${digest}`,
+    });
+    await run({
+      runner,
+      exec: async () => ({ code: 1, stdout: '', stderr: '' }),
+      fetch,
+      env: { GITHUB_WORKSPACE: workspace, GITHUB_SHA: 'a'.repeat(40) },
+    });
+    expect(runner.lines).toContainEqual(
+      expect.stringMatching(/^ghcr\.io: HTTP 503 \(attempt 1\); retrying in \d+ ms$/),
+    );
+    expect(runner.failed).toMatch(/does not exist in the registry/);
   });
 });

@@ -77,6 +77,26 @@ describe('failedSteps', () => {
   });
 });
 
+describe('failedSteps log type', () => {
+  it('goes by step names, not by a component called builder', () => {
+    const d: Deployment = {
+      id: 'd',
+      progress: {
+        steps: [
+          {
+            name: 'deploy',
+            status: 'ERROR',
+            steps: [
+              { name: 'wait', component_name: 'builder', status: 'ERROR', reason: { message: 'unhealthy' } },
+            ],
+          },
+        ],
+      },
+    };
+    expect(failedSteps(d)).toMatchObject([{ component: 'builder', logType: 'DEPLOY', reason: 'unhealthy' }]);
+  });
+});
+
 describe('adaptivePollDelay', () => {
   const poll = (phase: Phase, sinceChangeMs: number, extra: Partial<PollState> = {}) =>
     adaptivePollDelay({ phase, sinceChangeMs, inPhaseMs: sinceChangeMs, ...extra });
@@ -93,9 +113,9 @@ describe('adaptivePollDelay', () => {
   it('relaxes early in a deploy only as far as the shortest recent deploy allows', () => {
     const history = { shortestDeployMs: 40_000 };
     expect(poll('DEPLOYING', 0, { history })).toBe(3000);
-    expect(poll('DEPLOYING', 18_500, { history })).toBe(1500);
+    expect(poll('DEPLOYING', 12_000, { history })).toBeCloseTo(1333, 0);
     expect(poll('DEPLOYING', 20_000, { history })).toBeLessThanOrEqual(1000);
-    expect(poll('BUILDING', 10 * 60_000, { history: { shortestDeployMs: 6000 } })).toBe(3000);
+    expect(poll('BUILDING', 10 * 60_000, { history: { shortestDeployMs: 6000 } })).toBe(2000);
   });
 });
 

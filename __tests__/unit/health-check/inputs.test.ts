@@ -27,6 +27,7 @@ const cases: Case[] = [
   ['a zero timeout', 'timeout', () => ({ url: good(), timeout: '0s' })],
   ['interval larger than timeout', 'interval', () => ({ url: good(), timeout: '5s', interval: '10s' })],
   ['a zero interval', 'interval', () => ({ url: good(), interval: '0ms' })],
+  ['a timeout too short to check anything', 'timeout', () => ({ url: good(), timeout: '5ms' })],
   [
     'max-interval below interval',
     'max-interval',
@@ -97,6 +98,15 @@ describe('bad input', () => {
     }
   });
 
+  it('names the lower bound when an interval is too short', () => {
+    expect(() =>
+      readConfig(
+        (name) => ({ url: good(), interval: '5ms' })[name] ?? '',
+        () => {},
+      ),
+    ).toThrow("Input 'interval': expected a duration of at least 10ms, got '5ms'.");
+  });
+
   it('says what was expected and what came back', async () => {
     const runner = recordingRunner({ url: good(), timeout: '5s', interval: '10s' });
     await run(runner);
@@ -128,6 +138,14 @@ describe('defaults', () => {
       method: 'GET',
       followRedirects: true,
     });
+  });
+
+  it('shrink the default interval to fit a short timeout instead of blaming `interval`', () => {
+    const config = readConfig(
+      (name) => ({ url: good(), timeout: '200ms' })[name] ?? '',
+      () => {},
+    );
+    expect([config.intervalMs, config.maxIntervalMs, config.requestTimeoutMs]).toEqual([200, 200, 200]);
   });
 
   it('keep request-timeout and max-interval within a short timeout', () => {

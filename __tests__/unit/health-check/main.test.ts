@@ -2,15 +2,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { run } from '../../../actions/health-check/src/main.js';
 import { recordingRunner } from '../../../lib/runner.js';
-import { json, serve, type ScriptedServer } from '../../helpers/scripted-server.js';
+import { json, serverPool } from '../../helpers/scripted-server.js';
 
-const servers: ScriptedServer[] = [];
-afterEach(() => Promise.all(servers.splice(0).map((s) => s.close())));
-async function server(...args: Parameters<typeof serve>) {
-  const s = await serve(...args);
-  servers.push(s);
-  return s;
-}
+const { server, closeAll } = serverPool();
+afterEach(closeAll);
 const fast = { interval: '20ms', 'max-interval': '40ms' };
 
 describe('health-check main', () => {
@@ -117,5 +112,6 @@ describe('health-check main, when something unexpected breaks', () => {
       clock: brokenClock,
     });
     expect(runner.failed).toMatch(/^health-check stopped by an unexpected error: Error: clock broke/);
+    expect(runner.outputs.healthy).toBe('false');
   });
 });

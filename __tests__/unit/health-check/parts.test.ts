@@ -6,7 +6,10 @@ import {
   parseReadiness,
 } from '../../../actions/health-check/src/readiness.js';
 import { parseStatusSet, statusMatches } from '../../../actions/health-check/src/status.js';
+import { summaryMarkdown } from '../../../actions/health-check/src/report.js';
 import { backoffDelay, latencyStats } from '../../../actions/health-check/src/wait.js';
+import { inlineCode } from '../../../lib/summary.js';
+import { configFrom } from '../../helpers/health-check.js';
 
 describe('expected-status', () => {
   it.each([
@@ -113,5 +116,35 @@ describe('backoff', () => {
     expect(latencyStats([])).toBeUndefined();
     expect(latencyStats([5, 1, 9])).toEqual({ min: 1, median: 5, max: 9 });
     expect(latencyStats([4, 1, 9, 2])).toEqual({ min: 1, median: 3, max: 9 });
+  });
+});
+
+describe('job summary', () => {
+  it('shows quoted server text and inputs literally, not as Markdown or HTML', () => {
+    const config = configFrom({ url: 'http://127.0.0.1:1/ready', 'body-contains': '<h1>`OK`</h1>' });
+    const summary = summaryMarkdown(config, {
+      healthy: false,
+      attempts: 1,
+      durationMs: 5,
+      results: [
+        {
+          url: 'http://127.0.0.1:1/ready',
+          healthy: false,
+          attempts: 1,
+          elapsedMs: 5,
+          failure: "body does not contain '<h1>`OK`</h1>'",
+          down: [{ name: 'gateway', status: 'DOWN', data: '<html>502</html>' }],
+        },
+      ],
+    });
+    expect(summary).toContain("body does not contain '&lt;h1&gt;`OK`&lt;/h1&gt;'");
+    expect(summary).toContain('- gateway (DOWN: "&lt;html&gt;502&lt;/html&gt;")');
+    expect(summary).toContain('body contains ``<h1>`OK`</h1>``');
+  });
+
+  it('inlineCode fences text holding backticks', () => {
+    expect(inlineCode('plain')).toBe('`plain`');
+    expect(inlineCode('a`b')).toBe('``a`b``');
+    expect(inlineCode('`x`')).toBe('`` `x` ``');
   });
 });

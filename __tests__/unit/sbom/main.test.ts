@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,12 @@ import { artifactName } from '../../../actions/sbom/src/publish.js';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const root = resolve(import.meta.dirname, '../../..');
 const fixtures = join(root, '__tests__/fixtures/sbom');
-const temp = () => mkdtempSync(join(tmpdir(), 'sbom-main-'));
+const temps: string[] = [];
+const temp = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sbom-main-'));
+  temps.push(dir);
+  return dir;
+};
 
 interface Recorded {
   method: string;
@@ -52,7 +57,10 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(async () => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+  await new Promise<void>((r) => server.close(() => r()));
+});
 
 describe('bad input fails before anything happens', () => {
   it.each([
@@ -124,7 +132,6 @@ describe('source scans', () => {
       );
     } finally {
       for (const f of files) if (existsSync(f)) writeFileSync(f, '');
-      const { rmSync } = await import('node:fs');
       rmSync(join(fixtures, 'monorepo/sboms'), { recursive: true, force: true });
     }
   });
@@ -206,6 +213,12 @@ describe('publishing', () => {
       dependencies: [],
     });
     expect(manifest.resolved['pkg:npm/fast-uri@3.1.9'].relationship).toBe('indirect');
+    const bom = JSON.parse(readFileSync(runner.outputs['sbom-file'], 'utf8'));
+    expect(bom.metadata.component).toMatchObject({
+      name: 'acme/shop',
+      version: 'a'.repeat(40),
+      purl: `pkg:github/acme/shop@${'a'.repeat(40)}`,
+    });
     expect(runner.summary.join('')).toContain('**Dependency snapshot:** submitted (id 7)');
   });
 

@@ -2,6 +2,7 @@
 // `buildah bud` (vfs storage, chroot isolation; pushed into an OCI layout with a digest file).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildahStorageArgs } from '../../../lib/buildah.js';
 import { commandText, type Exec } from '../../../lib/exec.js';
 import { imageName, type ImageReference } from '../../../lib/oci/reference.js';
 import type { CacheChoice } from './inputs.js';
@@ -18,6 +19,8 @@ export interface BuildSpec {
   push: boolean;
   /** Scratch space for metadata, digest files and the OCI layout. */
   workDir: string;
+  /** The commit's time (seconds): image timestamps are set to it, so rebuilds are reproducible. */
+  sourceDateEpoch?: number;
 }
 
 export interface Log {
@@ -59,6 +62,8 @@ export function buildxArgs(spec: BuildSpec, metadataFile: string): string[] {
   }
   args.push(...labelArgs('--label', spec.labels), ...labelArgs('--annotation', spec.labels));
   for (const [key, value] of spec.buildArgs) args.push('--build-arg', `${key}=${value}`);
+  if (spec.sourceDateEpoch !== undefined && !spec.buildArgs.some(([key]) => key === 'SOURCE_DATE_EPOCH'))
+    args.push('--build-arg', `SOURCE_DATE_EPOCH=${spec.sourceDateEpoch}`);
   if (spec.platforms.length) args.push('--platform', spec.platforms.join(','));
   if (spec.cache === 'gha') args.push('--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max');
   if (spec.cache === 'registry' && name)
@@ -128,22 +133,12 @@ export async function buildWithDocker(
 
 // ---- buildah ------------------------------------------------------------------------------------
 
-export function buildahStorageArgs(storageDir: string): string[] {
-  return [
-    '--root',
-    join(storageDir, 'root'),
-    '--runroot',
-    join(storageDir, 'runroot'),
-    '--storage-driver',
-    'vfs',
-  ];
-}
-
 export const LOCAL_NAME = 'localhost/shipyard-build';
 
 export function buildahBudArgs(spec: BuildSpec, storageDir: string, iidFile: string): string[] {
   const args = [...buildahStorageArgs(storageDir), 'bud', '--isolation', 'chroot', '--format', 'oci'];
   args.push('--file', spec.file, '--iidfile', iidFile, '--tag', LOCAL_NAME);
+  if (spec.sourceDateEpoch !== undefined) args.push('--timestamp', String(spec.sourceDateEpoch));
   if (spec.image) for (const tag of spec.tags) args.push('--tag', `${imageName(spec.image)}:${tag}`);
   args.push(...labelArgs('--label', spec.labels), ...labelArgs('--annotation', spec.labels));
   for (const [key, value] of spec.buildArgs) args.push('--build-arg', `${key}=${value}`);

@@ -41,11 +41,18 @@ export interface TagPlan {
 }
 
 export class ImmutableTagError extends Error {
-  constructor(readonly conflicts: TagPlan[]) {
+  constructor(
+    readonly conflicts: TagPlan[],
+    /** The image was already uploaded untagged (docker buildx pushes while it builds). */
+    readonly uploadedUntagged = false,
+  ) {
+    const outcome = uploadedUntagged
+      ? 'No tag was changed (docker buildx had already pushed the new image by digest, untagged).'
+      : 'Nothing was pushed.';
     super(
       `Refusing to push: immutable tag${conflicts.length > 1 ? 's' : ''} ${conflicts
         .map((c) => `'${c.tag}' (already ${c.previous})`)
-        .join(', ')} would point to a different image. Nothing was pushed.`,
+        .join(', ')} would point to a different image. ${outcome}`,
     );
     this.name = 'ImmutableTagError';
   }
@@ -57,6 +64,7 @@ export async function planTags(
   digest: string,
   isImmutable: (tag: string) => boolean,
   current: (tag: string) => Promise<string | undefined>,
+  uploadedUntagged = false,
 ): Promise<TagPlan[]> {
   const plans = await Promise.all(
     tags.map(async (tag): Promise<TagPlan> => {
@@ -66,6 +74,6 @@ export async function planTags(
     }),
   );
   const conflicts = plans.filter((p) => p.immutable && p.state === 'moved');
-  if (conflicts.length) throw new ImmutableTagError(conflicts);
+  if (conflicts.length) throw new ImmutableTagError(conflicts, uploadedUntagged);
   return plans;
 }

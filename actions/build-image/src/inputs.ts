@@ -36,17 +36,21 @@ export interface BuildInputs {
   isImmutable: (tag: string) => boolean;
 }
 
+/** Parses a reference input; a malformed one is an InputError giving `expected` and the reason. */
+function referenceInput(name: string, text: string, expected: string): ImageReference {
+  try {
+    return parseReference(text);
+  } catch (error) {
+    if (error instanceof InvalidReferenceError)
+      throw new InputError(name, `${expected} (${error.reason})`, text);
+    throw error;
+  }
+}
+
 function imageInput(read: ReadInput): ImageReference | undefined {
   const text = read('image');
   if (!text) return undefined;
-  let ref: ImageReference;
-  try {
-    ref = parseReference(text);
-  } catch (error) {
-    if (error instanceof InvalidReferenceError)
-      throw new InputError('image', `an image name such as ghcr.io/owner/app (${error.reason})`, text);
-    throw error;
-  }
+  const ref = referenceInput('image', text, 'an image name such as ghcr.io/owner/app');
   if (ref.tag || ref.digest)
     throw new InputError(
       'image',
@@ -60,14 +64,7 @@ function promoteInput(read: ReadInput): ImageReference | undefined {
   const text = read('promote-from');
   if (!text) return undefined;
   const expected = 'an image reference with a digest, such as ghcr.io/owner/app@sha256:<64 hex digits>';
-  let ref: ImageReference;
-  try {
-    ref = parseReference(text);
-  } catch (error) {
-    if (error instanceof InvalidReferenceError)
-      throw new InputError('promote-from', `${expected} (${error.reason})`, text);
-    throw error;
-  }
+  const ref = referenceInput('promote-from', text, expected);
   if (!ref.digest) throw new InputError('promote-from', expected, text);
   return ref;
 }

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exec as realExec, type Exec } from '../../../lib/exec.js';
+import { formatDuration } from '../../../lib/duration.js';
 import { readGitHubContext, type GitHubContext } from '../../../lib/github-context.js';
 import type { Fetch } from '../../../lib/http.js';
 import { InputError } from '../../../lib/inputs.js';
@@ -14,6 +15,7 @@ import { ImmutableTagError } from './immutable.js';
 import { readInputs, type BuildInputs } from './inputs.js';
 import { labelLines, ociLabels } from './labels.js';
 import { buildAndPush, promote, type Published, type Registries } from './publish.js';
+import { commitEpoch } from './source-date.js';
 import { summaryMarkdown } from './summary.js';
 import { environmentTags, expandTemplates, unique, versionOf } from './tags.js';
 
@@ -25,7 +27,7 @@ export interface Io {
   now?: () => Date;
 }
 
-function registries(inputs: BuildInputs, fetchImpl?: Fetch): Registries {
+function registries(inputs: BuildInputs, runner: Runner, fetchImpl?: Fetch): Registries {
   const clients = new Map<string, RegistryClient>();
   return {
     client(registry) {
@@ -33,7 +35,10 @@ function registries(inputs: BuildInputs, fetchImpl?: Fetch): Registries {
       if (!client) {
         // Credentials go only to the registry of `image`, never to another host.
         const credentials = registry === inputs.image?.registry ? inputs.credentials : undefined;
-        client = new RegistryClient({ registry, credentials, fetch: fetchImpl });
+        // A retry can wait for a while (Retry-After); the log says why the step is quiet.
+        const onRetry = (reason: string, delayMs: number, attempt: number) =>
+          runner.info(`${registry}: ${reason} (attempt ${attempt}); retrying in ${formatDuration(delayMs)}`);
+        client = new RegistryClient({ registry, credentials, fetch: fetchImpl, onRetry });
         clients.set(registry, client);
       }
       return client;
@@ -61,6 +66,13 @@ function computeTags(inputs: BuildInputs, context: GitHubContext, runner: Runner
   return unique([...environmentTags(inputs.environment, context), ...expanded.tags]);
 }
 
+const COMMIT_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/i;
+
+function missingShaMessage(sha: string): string {
+  const got = sha ? `'${sha}' is not a full commit SHA` : 'GITHUB_SHA is not set';
+  return `build-image needs the commit it builds: ${got}. Tags (\`staging-<sha7>\`, \`sha-<sha7>\`) and the revision label are made from it; run it in a GitHub Actions job or set GITHUB_SHA.`;
+}
+
 export async function run(io: Partial<Io> = {}): Promise<void> {
   const runner = io.runner ?? processRunner();
   const env = io.env ?? process.env;
@@ -76,6 +88,7 @@ export async function run(io: Partial<Io> = {}): Promise<void> {
       workspace,
     );
     context = readGitHubContext(env);
+    if (!COMMIT_SHA.test(context.commitSha)) return runner.fail(missingShaMessage(context.commitSha));
     tags = computeTags(inputs, context, runner);
   } catch (error) {
     if (error instanceof InputError) return runner.fail(error.message);
@@ -85,11 +98,8 @@ export async function run(io: Partial<Io> = {}): Promise<void> {
   if (notice) runner.notice(notice);
 
   const version = versionOf(context);
-  const labels = ociLabels(context, {
-    version,
-    created: (io.now ?? (() => new Date()))(),
-    extra: inputs.labels,
-  });
+  const now = io.now ?? (() => new Date());
+  let labels = ociLabels(context, { version, created: now(), extra: inputs.labels });
   const started = Date.now();
   const recorder = commandRecorder(runner);
   let published: Published;
@@ -104,7 +114,7 @@ export async function run(io: Partial<Io> = {}): Promise<void> {
         target: inputs.image!,
         tags,
         isImmutable: inputs.isImmutable,
-        registries: registries(inputs, io.fetch),
+        registries: registries(inputs, runner, io.fetch),
       });
     } else {
       const resolved = await resolveBuilder(inputs.builder, exec);
@@ -119,6 +129,13 @@ export async function run(io: Partial<Io> = {}): Promise<void> {
           ).message,
         );
       builder = resolved;
+      const sourceDateEpoch = await commitEpoch(context, exec, workspace);
+      if (sourceDateEpoch !== undefined)
+        labels = ociLabels(context, {
+          version,
+          created: new Date(sourceDateEpoch * 1000),
+          extra: inputs.labels,
+        });
       const runnerTemp = env.RUNNER_TEMP || tmpdir();
       mkdirSync(runnerTemp, { recursive: true });
       const workDir = mkdtempSync(join(runnerTemp, 'build-image-'));
@@ -133,6 +150,7 @@ export async function run(io: Partial<Io> = {}): Promise<void> {
         cache: inputs.cache,
         push: inputs.push,
         workDir,
+        sourceDateEpoch,
       };
       if (builder === 'buildah' && inputs.cache !== 'none')
         runner.warning(`cache: ${inputs.cache} applies to docker buildx only; buildah builds without it.`);
@@ -142,7 +160,7 @@ export async function run(io: Partial<Io> = {}): Promise<void> {
           builder: resolved,
           spec,
           isImmutable: inputs.isImmutable,
-          registries: registries(inputs, io.fetch),
+          registries: registries(inputs, runner, io.fetch),
           credentials: inputs.credentials,
           exec,
           log: recorder.log,

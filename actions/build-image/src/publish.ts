@@ -35,8 +35,10 @@ function plan(
   tags: string[],
   digest: string,
   isImmutable: (tag: string) => boolean,
+  uploadedUntagged = false,
 ) {
-  return planTags(tags, digest, isImmutable, (tag) => client.tagDigest(image.repository, tag));
+  const current = (tag: string) => client.tagDigest(image.repository, tag);
+  return planTags(tags, digest, isImmutable, current, uploadedUntagged);
 }
 
 /** Tags an image already in `image`'s repository by digest (re-putting its manifest). */
@@ -89,7 +91,7 @@ export async function buildAndPush(options: BuildOptions): Promise<Published> {
   const buildMs = now() - started;
   if (!spec.push || !spec.image) return local(metadata.digest, started);
   const client = options.registries.client(spec.image.registry);
-  const plans = await plan(client, spec.image, spec.tags, metadata.digest, options.isImmutable);
+  const plans = await plan(client, spec.image, spec.tags, metadata.digest, options.isImmutable, true);
   const copy = await tagByDigest(client, spec.image, metadata.digest, plans);
   const sizeBytes = await imageSize(client, spec.image.repository, metadata.digest);
   return { digest: metadata.digest, tags: plans, sizeBytes, pushed: true, buildMs, copy };

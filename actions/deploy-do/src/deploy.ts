@@ -128,11 +128,15 @@ export async function run(inputs: DeployInputs, deployIo: DeployIo): Promise<Dep
     // Whatever stopped the flow becomes the failure, so outputs and the summary still say what happened.
     if (io.signal?.aborted && !result.failure) {
       result.cancelled = true;
+      const where = result.deployment
+        ? `after deployment ${result.deployment.id} reached ${result.phase}`
+        : 'before a deployment was confirmed started';
       result.failure = {
-        message: `The job was cancelled before a deployment was confirmed started (${(error as Error).message}).`,
+        message: `The job was cancelled ${where} (${(error as Error).message}).`,
         steps: [],
       };
-    } else result.failure = { message: (error as Error).message, steps: [] };
+    } else if (result.failure) result.failure.message += ` Then: ${(error as Error).message}`;
+    else result.failure = { message: (error as Error).message, steps: [] };
   }
   result.ok = !result.failure && (!inputs.wait || result.phase === 'ACTIVE');
   return result;

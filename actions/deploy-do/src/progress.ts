@@ -85,7 +85,8 @@ export function failedSteps(deployment: Deployment): FailedStep[] {
       component,
       reason: reasonSource?.message,
       code: reasonSource?.code,
-      logType: path.some((p) => /build/i.test(p)) ? 'BUILD' : 'DEPLOY',
+      // Only step names decide, not component names (a component may be called `builder`).
+      logType: path.some((p) => /build/i.test(p.split(':')[0])) ? 'BUILD' : 'DEPLOY',
     };
   });
 }

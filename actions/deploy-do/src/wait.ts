@@ -52,14 +52,16 @@ const NEAR_ACTIVE_MS = 900;
 const BUILD_MIN_MS = 1500;
 const BUILD_MAX_MS = 8000;
 const RELAXED_MAX_MS = 3000;
+/** Longest build poll when history shows deploys are long enough to allow it. */
+const BUILD_HISTORY_MAX_MS = 12_000;
 
 /**
  * Delay before the next poll, measured from the start of the last one.
  * - PENDING_DEPLOY and DEPLOYING end in ACTIVE: poll within a second, except early in a deploy
- *   when every recent deploy of this app took at least twice as long as this one has so far.
+ *   when every recent deploy of this app took at least three times as long as this one has so far.
  * - During a build the delay grows with the time since anything changed (a step starting or
  *   finishing), so a long build costs few requests while the moments after a change, when the
- *   next usually follows, are watched closely. It stays below half the shortest recent deploy,
+ *   next usually follows, are watched closely. It stays below a third of the shortest recent deploy,
  *   so even a quick deploy after the build is seen before it ends.
  */
 export function adaptivePollDelay(poll: PollState): number {
@@ -68,13 +70,13 @@ export function adaptivePollDelay(poll: PollState): number {
     case 'PENDING_DEPLOY':
       return NEAR_ACTIVE_MS;
     case 'DEPLOYING':
-      if (shortest && poll.inPhaseMs < shortest / 2)
-        return clamp(shortest / 2 - poll.inPhaseMs, NEAR_ACTIVE_MS, RELAXED_MAX_MS);
+      if (shortest && poll.inPhaseMs < shortest / 3)
+        return clamp(shortest / 3 - poll.inPhaseMs, NEAR_ACTIVE_MS, RELAXED_MAX_MS);
       return NEAR_ACTIVE_MS;
     case 'BUILDING': {
       // Once the build steps are done, a short deploy may follow at once.
       if (poll.deployment && buildStepsDone(poll.deployment)) return NEAR_ACTIVE_MS;
-      const cap = shortest ? clamp(shortest / 2, BUILD_MIN_MS, 2 * BUILD_MAX_MS) : BUILD_MAX_MS;
+      const cap = shortest ? clamp(shortest / 3, BUILD_MIN_MS, BUILD_HISTORY_MAX_MS) : BUILD_MAX_MS;
       return clamp(poll.sinceChangeMs / 4, BUILD_MIN_MS, cap);
     }
     default:

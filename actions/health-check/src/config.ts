@@ -38,7 +38,9 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 function positiveDuration(read: ReadInput, name: string, fallback: string, minMs = 1): number {
   const text = read(name) || fallback;
   const ms = parseDuration(text);
-  if (ms === undefined || ms < minMs) throw new InputError(name, DURATION_EXPECTED, text);
+  if (ms === undefined) throw new InputError(name, DURATION_EXPECTED, text);
+  if (ms < minMs)
+    throw new InputError(name, minMs > 1 ? `a duration of at least ${minMs}ms` : DURATION_EXPECTED, text);
   return ms;
 }
 
@@ -114,7 +116,10 @@ function readMethod(read: ReadInput): Method {
 }
 
 function readIntervals(read: ReadInput, timeoutMs: number) {
-  const intervalMs = positiveDuration(read, 'interval', DEFAULTS.interval, MIN_INTERVAL_MS);
+  // Only an `interval` the user gave can contradict `timeout`; the default shrinks to fit a short one.
+  const intervalMs = read('interval')
+    ? positiveDuration(read, 'interval', '', MIN_INTERVAL_MS)
+    : Math.min(parseDuration(DEFAULTS.interval)!, timeoutMs);
   if (intervalMs > timeoutMs)
     throw new InputError(
       'interval',
@@ -141,7 +146,7 @@ function readIntervals(read: ReadInput, timeoutMs: number) {
 export function readConfig(read: ReadInput, mask: (value: string) => void): HealthCheckConfig {
   const headers = readHeaders(read, mask);
   const urls = readUrls(read);
-  const timeoutMs = positiveDuration(read, 'timeout', DEFAULTS.timeout);
+  const timeoutMs = positiveDuration(read, 'timeout', DEFAULTS.timeout, MIN_INTERVAL_MS);
   const intervals = readIntervals(read, timeoutMs);
   const statusText = read('expected-status') || DEFAULTS.expectedStatus;
   const expectedStatus = parseStatusSet(statusText);

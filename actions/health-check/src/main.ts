@@ -58,7 +58,9 @@ export async function run(runner: Runner = processRunner(), io: MainIo = {}): Pr
   try {
     await checkAndReport(runner, config, io, redact);
   } catch (error) {
-    // A bug, not a verdict: still fail the step with a readable error rather than a bare stack.
+    // A bug, not a verdict: still fail the step with a readable error rather than a bare stack,
+    // and keep `healthy` saying what the failed step means for the steps that read it.
+    runner.setOutput('healthy', false);
     runner.fail(
       redact(`health-check stopped by an unexpected error: ${(error as Error).stack ?? String(error)}`),
     );

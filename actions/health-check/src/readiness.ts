@@ -1,6 +1,7 @@
 // Readiness bodies in the MicroProfile Health shape ({status, checks: [{name, status, data}]})
 // and the Spring Boot Actuator shape ({status, components: {db: {status, details}}}, nested
 // groups allowed; `details` instead of `components` before Spring Boot 2.2).
+import { truncate } from './json-assert.js';
 
 export interface Dependency {
   name: string;
@@ -60,7 +61,5 @@ export function downDependencies(readiness: Readiness): Dependency[] {
 /** `database (DOWN: {"error":"connection refused"})`, data cut to a readable length. */
 export function describeDependency(dep: Dependency, maxData = 200): string {
   if (dep.data === undefined) return `${dep.name} (${dep.status})`;
-  const data = JSON.stringify(dep.data);
-  const cut = data.length > maxData ? `${data.slice(0, maxData - 1)}…` : data;
-  return `${dep.name} (${dep.status}: ${cut})`;
+  return `${dep.name} (${dep.status}: ${truncate(JSON.stringify(dep.data), maxData)})`;
 }

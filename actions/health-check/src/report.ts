@@ -1,6 +1,6 @@
 // What the action tells people: the `report` output, the job summary and the error lines.
 import { formatDuration } from '../../../lib/duration.js';
-import { codeBlock, details, table } from '../../../lib/summary.js';
+import { codeBlock, details, escapeHtml, inlineCode, table } from '../../../lib/summary.js';
 import type { HealthCheckConfig } from './config.js';
 import { describeDependency } from './readiness.js';
 import type { CheckOutcome, UrlResult } from './wait.js';
@@ -56,8 +56,8 @@ function row(r: UrlResult): string[] {
 function settingsLine(config: HealthCheckConfig): string {
   const checks = [
     `expected status ${config.expectedStatus.text}`,
-    ...config.bodyContains.map((t) => `body contains \`${t}\``),
-    ...config.json.map((a) => `\`${a.source}\` = \`${a.expected}\``),
+    ...config.bodyContains.map((t) => `body contains ${inlineCode(t)}`),
+    ...config.json.map((a) => `${inlineCode(a.source)} = ${inlineCode(a.expected)}`),
   ];
   const every =
     config.maxIntervalMs > config.intervalMs
@@ -69,10 +69,11 @@ function settingsLine(config: HealthCheckConfig): string {
 }
 
 function failureSection(r: UrlResult): string {
-  const lines = [`**${r.url}**: ${r.failure}`];
+  // Reasons quote the server and the inputs; as Markdown, `<h1>` in them would render.
+  const lines = [`**${r.url}**: ${escapeHtml(r.failure ?? '')}`];
   if (r.down?.length) {
     lines.push('', 'Dependencies reported DOWN:', '');
-    lines.push(...r.down.map((d) => `- ${describeDependency(d, 400)}`));
+    lines.push(...r.down.map((d) => `- ${escapeHtml(describeDependency(d, 400))}`));
   }
   if (r.bodyExcerpt) lines.push('', details('Last response body (excerpt)', codeBlock(r.bodyExcerpt)));
   return lines.join('\n');

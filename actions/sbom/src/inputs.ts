@@ -1,7 +1,7 @@
 // Reads and validates every input before anything happens.
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import { booleanInput, InputError, optionalString, type ReadInput } from '../../../lib/inputs.js';
 import { InvalidReferenceError, parseReference, type ImageReference } from '../../../lib/oci/index.js';
 import type { Env } from '../../../lib/runner.js';
@@ -77,7 +77,9 @@ export function readInputs(read: ReadInput, env: Env, cwd = process.cwd()): Sbom
     const path = isAbsolute(pathText) ? pathText : resolve(workspace, pathText);
     if (!existsSync(path)) throw new InputError('path', 'an existing folder or lockfile', pathText);
     source = { kind: 'path', path, shown: pathText };
-    stem = `sbom-${safeStem(pathText === '.' ? (env.GITHUB_REPOSITORY ?? 'source').split('/').pop()! : pathText)}`;
+    const named =
+      path === resolve(workspace) ? (env.GITHUB_REPOSITORY ?? 'source').split('/').pop()! : basename(path);
+    stem = `sbom-${safeStem(named)}`;
   } else {
     let ref: ImageReference;
     try {

@@ -49,7 +49,15 @@ async function scan(inputs: SbomInputs, env: Env, io: SbomIo, runner: Runner): P
     const repository = env.GITHUB_REPOSITORY ?? 'source';
     return {
       scan: result,
-      subject: { kind: 'source', name: repository, version: env.GITHUB_SHA },
+      subject: {
+        kind: 'source',
+        name: repository,
+        version: env.GITHUB_SHA,
+        purl:
+          repository.includes('/') && env.GITHUB_SHA
+            ? purl('github', repository.split('/')[0], repository.split('/')[1], env.GITHUB_SHA)
+            : undefined,
+      },
       title: `SBOM of ${source.shown === '.' ? repository : `${repository}/${source.shown}`}`,
     };
   }

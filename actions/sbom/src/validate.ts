@@ -38,6 +38,7 @@ const WRITTEN = {
   ],
   metadata: ['timestamp', 'tools', 'component', 'properties'],
   tools: ['components'],
+  license: ['bom-ref', 'id', 'name', 'acknowledgement'],
   component: [
     'type',
     'bom-ref',
@@ -60,6 +61,26 @@ function keepProperties(schema: Schema, names: string[]): void {
   schema.properties = Object.fromEntries(
     Object.entries(schema.properties).filter(([k]) => names.includes(k)),
   );
+}
+
+/** Only the definitions the (narrowed) schema still refers to: ajv walks every one it is given. */
+function reachableDefinitions(
+  schema: Schema & { definitions: Record<string, Schema> },
+): Record<string, Schema> {
+  const kept: Record<string, Schema> = {};
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      const local = key === '$ref' && typeof value === 'string' && /^#\/definitions\/(.+)$/.exec(value);
+      if (local && !(local[1] in kept)) {
+        kept[local[1]] = schema.definitions[local[1]];
+        visit(kept[local[1]]);
+      } else if (key !== 'definitions') visit(value);
+    }
+  };
+  visit(schema);
+  return kept;
 }
 
 function withoutUniqueItems(value: unknown): unknown {
@@ -85,32 +106,35 @@ export function narrowedCycloneDxSchema(): Schema {
   const tools = (schema.definitions.metadata.properties!.tools as { oneOf: Schema[] }).oneOf[0];
   keepProperties(tools, WRITTEN.tools);
   keepProperties(schema.definitions.component, WRITTEN.component);
+  keepProperties(schema.definitions.license, WRITTEN.license);
+  schema.definitions = reachableDefinitions(schema);
   return schema;
 }
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
-
-/** Every array in the document has distinct items (stricter than the schema's uniqueItems). */
-export function assertUniqueItems(value: unknown, path = ''): string[] {
+/**
+ * Every array in the document has distinct items (stricter than the schema's uniqueItems, which
+ * only some arrays carry). One pass: each value's canonical text (sorted keys) is built once.
+ */
+export function assertUniqueItems(value: unknown): string[] {
   const problems: string[] = [];
-  if (Array.isArray(value)) {
-    const seen = new Set<string>();
-    value.forEach((item, i) => {
-      const key = canonical(item);
-      if (seen.has(key)) problems.push(`${path}/${i} duplicates an earlier item`);
-      seen.add(key);
-      problems.push(...assertUniqueItems(item, `${path}/${i}`));
-    });
-  } else if (value && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) problems.push(...assertUniqueItems(v, `${path}/${k}`));
+  const canonical = (node: unknown, path: string): string => {
+    if (Array.isArray(node)) {
+      const seen = new Set<string>();
+      const items = node.map((item, i) => {
+        const text = canonical(item, `${path}/${i}`);
+        if (seen.has(text)) problems.push(`${path}/${i} duplicates an earlier item`);
+        seen.add(text);
+        return text;
+      });
+      return `[${items.join(',')}]`;
+    }
+    if (node && typeof node === 'object') {
+      const keys = Object.keys(node).sort();
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((node as Record<string, unknown>)[k], `${path}/${k}`)}`).join(',')}}`;
+    }
+    return JSON.stringify(node);
+  };
+  canonical(value, '');
   return problems;
 }
 
