@@ -10,6 +10,15 @@ import { runPipeline } from './pipeline/pipeline.js';
 
 export { runPipeline } from './pipeline/pipeline.js';
 
+function phaseMs(text: string): number {
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || ms < 0) {
+    console.error(`::error::--phase-ms: expected a whole number of milliseconds, got '${text}'`);
+    process.exit(2);
+  }
+  return ms;
+}
+
 async function untilInterrupted(context: PipelineContext): Promise<void> {
   console.log(
     [
@@ -32,6 +41,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       'with-node': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       'health-timeout': { type: 'string', default: '30s' },
+      'phase-ms': { type: 'string', default: '0' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -44,12 +54,14 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
         '  --keep                keep the registry, the emulator and the apps running until Ctrl-C',
         '  --with-node           put the Node runtime (45 MB) in the image instead of busybox',
         '  --health-timeout 30s  how long each health check may wait',
+        '  --phase-ms 0          how long each emulated deployment phase lasts (e.g. 500 to watch deploy-do poll)',
       ].join('\n'),
     );
   } else {
     const result = await runPipeline({
       verbose: values.verbose,
       healthTimeout: values['health-timeout'],
+      phaseMs: phaseMs(values['phase-ms']),
       imageRuntime: values['with-node'] ? 'node' : 'busybox',
       beforeStop: values.keep ? untilInterrupted : undefined,
       stagingEnv: values['database-down'] ? { DATABASE_DOWN: '1' } : undefined,

@@ -11,6 +11,8 @@ export interface Commit {
   /** The version the app reports (`APP_VERSION`). */
   version: string;
   message: string;
+  /** Commit time, ISO 8601. */
+  timestamp?: string;
 }
 
 export interface PipelineOptions {

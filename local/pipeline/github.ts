@@ -15,6 +15,8 @@ export interface Push {
   /** The commit the ref pointed at before the push (all zeros for a new ref). */
   before: string;
   message: string;
+  /** When the commit was made (ISO 8601); build-image builds with this time. Default: now. */
+  timestamp?: string;
 }
 
 export const NO_COMMIT = '0'.repeat(40);
@@ -74,7 +76,7 @@ export function pushEvent(push: Push): Record<string, unknown> {
   const commit = {
     id: push.sha,
     message: push.message,
-    timestamp: new Date().toISOString(),
+    timestamp: push.timestamp ?? new Date().toISOString(),
     url: `${htmlUrl}/commit/${push.sha}`,
     author: { name: owner, email: `${owner}@users.noreply.github.com`, username: owner },
   };

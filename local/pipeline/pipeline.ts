@@ -59,10 +59,13 @@ function madeUpSha(seed: string): string {
 export function defaultCommits(): { previous: Commit; current: Commit } {
   const head = git(['rev-parse', 'HEAD']) ?? madeUpSha('shipyard current');
   const parent = git(['rev-parse', 'HEAD~1']) ?? madeUpSha(`${head} previous`);
-  const subject = (sha: string) => git(['log', '-1', '--format=%s', sha]) ?? 'local commit';
+  const info = (sha: string) => {
+    const [timestamp, ...subject] = (git(['log', '-1', '--format=%cI%n%s', sha]) ?? '').split('\n');
+    return { timestamp: timestamp || undefined, message: subject.join('\n') || 'local commit' };
+  };
   return {
-    previous: { sha: parent, version: '1.0.0', message: subject(parent) },
-    current: { sha: head, version: '1.1.0', message: subject(head) },
+    previous: { sha: parent, version: '1.0.0', ...info(parent) },
+    current: { sha: head, version: '1.1.0', ...info(head) },
   };
 }
 
@@ -72,8 +75,8 @@ export function resolveOptions(options: PipelineOptions): ResolvedOptions {
     verbose: options.verbose ?? false,
     healthTimeout: options.healthTimeout ?? '30s',
     deployTimeout: options.deployTimeout ?? '2m',
-    // Image deployments have no build to speak of; the deploy itself takes a moment.
-    phaseMs: options.phaseMs ?? { PENDING_BUILD: 0, BUILDING: 0, PENDING_DEPLOY: 50, DEPLOYING: 200 },
+    // A deployment takes as long as the app's process takes to start and listen, no longer.
+    phaseMs: options.phaseMs ?? 0,
     tools: options.tools ?? defaultTools,
     commits: options.commits ?? defaultCommits(),
     stagingEnv: options.stagingEnv,

@@ -38,7 +38,14 @@ export function releaseTag(commit: Commit): string {
 function previousReleasePush(context: PipelineContext): Push {
   const commit = context.options.commits.previous;
   const ref = `refs/tags/${releaseTag(commit)}`;
-  return { repository: context.repository, ref, sha: commit.sha, before: NO_COMMIT, message: commit.message };
+  return {
+    repository: context.repository,
+    ref,
+    sha: commit.sha,
+    before: NO_COMMIT,
+    message: commit.message,
+    timestamp: commit.timestamp,
+  };
 }
 
 function branchPush(context: PipelineContext, branch: 'staging' | 'main'): Push {
@@ -49,6 +56,7 @@ function branchPush(context: PipelineContext, branch: 'staging' | 'main'): Push 
     sha: current.sha,
     before: previous.sha,
     message: current.message,
+    timestamp: current.timestamp,
   };
 }
 
