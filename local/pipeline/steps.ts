@@ -2,6 +2,7 @@
 // story (build once, SBOM, deploy that digest, verify), promotion of the verified digest to
 // production without a build, and a rollback of production. Each step reads what earlier steps
 // left in the context and fails with a plain reason; later sessions can add steps to the list.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -23,7 +24,6 @@ import {
 import { NO_COMMIT, type Push } from './github.js';
 import { writeSampleAppContext } from './image.js';
 import { missingTools } from './tools.js';
-import { randomBytes } from 'node:crypto';
 
 export const exampleSpecFile = join(repoRoot, 'examples', 'app-spec.yaml');
 export const APP_NAMES = { staging: 'sample-app-staging', production: 'sample-app' } as const;
@@ -81,7 +81,7 @@ function builtImage(outputs: Record<string, string>): BuiltImage {
   return {
     digest: outputs.digest,
     imageRef: outputs['image-ref'],
-    tags: outputs.tags.split('\n').filter(Boolean),
+    tags: (outputs.tags ?? '').split('\n').filter(Boolean),
     version: outputs.version,
     metadata,
   };
