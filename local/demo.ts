@@ -1,152 +1,71 @@
-// The local demo (`npm run demo`): starts the sample app, then verifies it with the bundled
-// health-check the way a deployment does: liveness and readiness, then the version it serves.
-// Built as a list of steps sharing one context, so the full pipeline can add its own.
-import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+// `npm run demo`: the whole pipeline on this machine with the real bundles, invoked as the runner
+// invokes them. A local registry and the App Platform emulator; a previous release in production;
+// the staging story (build with buildah, push, SBOM, deploy the digest, health and smoke); the
+// verified digest promoted to production without a build, deployed and verified; production
+// rolled back to the previous release and verified. Exit code 0 only when every step passed.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { repoRoot, runAction, type ActionRun } from './run-action.js';
-import { startSampleApp, type SampleApp } from './sample-app.js';
+import type { PipelineContext } from './pipeline/context.js';
+import { runPipeline } from './pipeline/pipeline.js';
 
-export interface DemoOptions {
-  /** Extra sample-app settings, e.g. `{ DATABASE_DOWN: '1' }`. */
-  appEnv?: Record<string, string>;
-  /** The health-check `timeout` of each verification step. */
-  timeout?: string;
-  log?: (text: string) => void;
-}
+export { runPipeline } from './pipeline/pipeline.js';
 
-export interface DemoContext {
-  options: Required<Pick<DemoOptions, 'timeout' | 'log'>> & DemoOptions;
-  version: string;
-  sha: string;
-  app?: SampleApp;
-}
-
-export interface DemoStep {
-  name: string;
-  run(context: DemoContext): Promise<string>;
-}
-
-export interface StepResult {
-  name: string;
-  ok: boolean;
-  durationMs: number;
-  detail: string;
-}
-
-export interface DemoResult {
-  ok: boolean;
-  steps: StepResult[];
-  /** The sample app the demo started (and stopped). */
-  app?: { url: string; pid: number };
-}
-
-class StepFailed extends Error {}
-
-function gitSha(): string {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
-  } catch {
-    return 'local';
+function phaseMs(text: string): number {
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || ms < 0) {
+    console.error(`::error::--phase-ms: expected a whole number of milliseconds, got '${text}'`);
+    process.exit(2);
   }
+  return ms;
 }
 
-async function healthCheck(context: DemoContext, inputs: Record<string, string>): Promise<string> {
-  const run: ActionRun = await runAction('health-check', {
-    inputs: { timeout: context.options.timeout, ...inputs },
-    timeoutMs: 10 * 60_000,
-  });
-  rmSync(run.workDir, { recursive: true, force: true });
-  const log = context.options.log;
-  const logLines = run.stdout.split('\n').filter((l) => l && !/^::(debug|add-mask|error)::/.test(l));
-  log(logLines.map((l) => `  ${l}`).join('\n'));
-  log('');
-  log(run.summary.trim());
-  const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'));
-  if (run.code !== 0)
-    throw new StepFailed(errors.map((e) => e.replace('::error::', '')).join('\n') || run.stderr);
-  return `healthy: ${run.outputs.attempts} requests in ${run.outputs['duration-ms']} ms`;
-}
-
-export const demoSteps: DemoStep[] = [
-  {
-    name: 'start the sample app',
-    async run(context) {
-      context.app = await startSampleApp({
-        env: {
-          APP_VERSION: context.version,
-          GIT_SHA: context.sha,
-          READY_AFTER_MS: '1500',
-          ...context.options.appEnv,
-        },
-      });
-      return `${context.app.url} (pid ${context.app.pid}), version ${context.version}`;
-    },
-  },
-  {
-    name: 'liveness and readiness',
-    run: (context) =>
-      healthCheck(context, {
-        url: `${context.app!.url}/health/live\n${context.app!.url}/health/ready`,
-        json: 'status=UP',
-      }),
-  },
-  {
-    name: 'the new version serves',
-    run: (context) =>
-      healthCheck(context, {
-        url: `${context.app!.url}/version`,
-        json: `version=${context.version}\nsha=${context.sha}`,
-        'consecutive-successes': '2',
-      }),
-  },
-];
-
-export async function runDemo(options: DemoOptions = {}, steps: DemoStep[] = demoSteps): Promise<DemoResult> {
-  const log = options.log ?? ((text: string) => console.log(text));
-  const context: DemoContext = {
-    options: { timeout: '1m', ...options, log },
-    version: `1.0.0-demo.${Date.now().toString(36)}`,
-    sha: gitSha(),
-  };
-  const results: StepResult[] = [];
-  try {
-    for (const step of steps) {
-      log(`\n▶ ${step.name}`);
-      const started = Date.now();
-      try {
-        const detail = await step.run(context);
-        results.push({ name: step.name, ok: true, durationMs: Date.now() - started, detail });
-        log(`✔ ${step.name}: ${detail}`);
-      } catch (error) {
-        const detail = error instanceof StepFailed ? error.message : String((error as Error).stack ?? error);
-        results.push({ name: step.name, ok: false, durationMs: Date.now() - started, detail });
-        log(`✘ ${step.name}:\n${detail}`);
-        break;
-      }
-    }
-  } finally {
-    await context.app?.stop();
-  }
-  const ok = results.length === steps.length && results.every((r) => r.ok);
-  log(
-    `\n${ok ? '✔ demo passed' : '✘ demo failed'}: ${results.map((r) => `${r.ok ? '✔' : '✘'} ${r.name} (${r.durationMs} ms)`).join(', ')}`,
+async function untilInterrupted(context: PipelineContext): Promise<void> {
+  console.log(
+    [
+      '',
+      'Everything keeps running; Ctrl-C stops it.',
+      `  registry          ${context.registry?.url}`,
+      `  App Platform API  ${context.emulator?.url} (token ${context.emulator?.token})`,
+      `  staging           ${context.apps.staging?.liveUrl}`,
+      `  production        ${context.apps.production?.liveUrl}`,
+    ].join('\n'),
   );
-  const app = context.app && { url: context.app.url, pid: context.app.pid };
-  return { ok, steps: results, ...(app ? { app } : {}) };
+  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({
     options: {
+      verbose: { type: 'boolean', short: 'v', default: false },
       'database-down': { type: 'boolean', default: false },
-      timeout: { type: 'string', default: '1m' },
+      'with-node': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      'health-timeout': { type: 'string', default: '30s' },
+      'phase-ms': { type: 'string', default: '0' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const result = await runDemo({
-    timeout: values.timeout,
-    appEnv: values['database-down'] ? { DATABASE_DOWN: '1' } : {},
-  });
-  process.exitCode = result.ok ? 0 : 1;
+  if (values.help) {
+    console.log(
+      [
+        'npm run demo [-- options]',
+        '  -v, --verbose         print every action log in full, not only annotations and summaries',
+        '  --database-down       break the staging app (its database stays DOWN): see a failed verification',
+        '  --keep                keep the registry, the emulator and the apps running until Ctrl-C',
+        '  --with-node           put the Node runtime (45 MB) in the image instead of busybox',
+        '  --health-timeout 30s  how long each health check may wait',
+        '  --phase-ms 0          how long each emulated deployment phase lasts (e.g. 500 to watch deploy-do poll)',
+      ].join('\n'),
+    );
+  } else {
+    const result = await runPipeline({
+      verbose: values.verbose,
+      healthTimeout: values['health-timeout'],
+      phaseMs: phaseMs(values['phase-ms']),
+      imageRuntime: values['with-node'] ? 'node' : 'busybox',
+      beforeStop: values.keep ? untilInterrupted : undefined,
+      stagingEnv: values['database-down'] ? { DATABASE_DOWN: '1' } : undefined,
+    });
+    process.exitCode = result.ok ? 0 : 1;
+  }
 }
