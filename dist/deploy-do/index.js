@@ -1556,6 +1556,13 @@ function codeBlock(text, language = '') {
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+/** A code span that survives backticks in the text (a longer fence, padded when needed). */
+function inlineCode(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
 
 ;// CONCATENATED MODULE: ./actions/deploy-do/src/summary.ts
 // The job summary: what was deployed, how it went, and on failure why.
