@@ -40,7 +40,7 @@ describe('the pipeline on one machine', () => {
     const served: Record<string, { version: string; sha: string }> = {};
     const afterStep = async (step: PipelineStep, context: PipelineContext) => {
       const key = `${step.stage}: ${step.name}`;
-      if (/^(staging|production): deploy/.test(key) || /^rollback: roll/.test(key)) {
+      if (/^(staging|production|rollback by version): deploy/.test(key) || /^rollback: roll/.test(key)) {
         const app = step.stage === 'staging' ? context.apps.staging! : context.apps.production!;
         served[step.stage] = await servedVersion(app.liveUrl);
       }
@@ -97,9 +97,18 @@ describe('the pipeline on one machine', () => {
     expect(served.staging).toEqual({ version: current.version, sha: current.sha });
     expect(served.production).toEqual({ version: current.version, sha: current.sha });
     expect(served.rollback).toEqual({ version: previous.version, sha: previous.sha });
+    expect(served['rollback by version']).toEqual({ version: current.version, sha: current.sha });
+
+    // By version: the rollback workflow's script found prod-<sha7> in the registry first.
+    const [resolve] = runsOf(context, 'scripts/workflows/resolve-version.sh');
+    expect(resolve.outputs['image-ref']).toBe(`${name}@${images.production!.digest}`);
+    expect(context.resolvedVersion).toEqual({
+      tag: `prod-${current.sha.slice(0, 7)}`,
+      digest: images.production!.digest,
+    });
 
     // The rollback went back to the previous release's deployment and image.
-    const rollback = runsOf(context, 'deploy-do', /^rollback:/)[0];
+    const rollback = runsOf(context, 'deploy-do', /^rollback: /)[0];
     expect(rollback.inputs['rollback-to']).toBe('previous');
     expect(rollback.push).toMatchObject({ event: 'workflow_dispatch', inputs: { version: 'previous' } });
     expect(rollback.outputs['previous-deployment-id']).toBe(context.rollback!.from.deploymentId);
@@ -109,6 +118,7 @@ describe('the pipeline on one machine', () => {
       `ghcr.io/${context.repository}@${images.staging!.digest}`,
       `ghcr.io/${context.repository}@${images.staging!.digest}`,
       `ghcr.io/${context.repository}@${images.previous!.digest}`,
+      `ghcr.io/${context.repository}@${images.staging!.digest}`,
     ]);
 
     // Secrets stayed masked; summaries and the final figures were printed.
@@ -121,7 +131,7 @@ describe('the pipeline on one machine', () => {
     expect(log).toContain('Promoted');
     expect(log).toContain('Rollback of sample-app: ACTIVE');
     expect(log).toMatch(/busybox-static/);
-    expect(log).toContain(`production  ${result.liveUrls.production} (after the rollback)`);
+    expect(log).toContain(`production  ${result.liveUrls.production}`);
     expect(log).toMatch(
       /Pipeline overhead: \d+\.\d s \(total \d+\.\d s − image builds \d+\.\d s; goal < 10 s\)/,
     );

@@ -1,8 +1,10 @@
 // Runs one bundled action the way the runner does for a push (INPUT_* variables, GITHUB_OUTPUT,
 // GITHUB_STEP_SUMMARY, a push event at GITHUB_EVENT_PATH, GITHUB_SHA/REF/REPOSITORY), shows its
 // annotations and its job summary, records it, and turns a failure into a StepFailed.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exec } from '../../lib/exec.js';
 import { repoRoot, runAction } from '../run-action.js';
 import { StepFailed, type ActionRecord, type PipelineContext } from './context.js';
 import { pushEnv, pushEvent, type Push } from './github.js';
@@ -108,4 +110,79 @@ function showRun(context: PipelineContext, record: ActionRecord): void {
   else for (const line of annotations(record.stdout)) log(indent(line));
   const maxCodeLine = context.options.verbose ? undefined : 160;
   if (record.summary.trim()) log(`${indent(markdownToTerminal(record.summary, { maxCodeLine }))}\n`);
+}
+
+/** GITHUB_OUTPUT as the runner reads it: `name=value` lines and `name<<DELIMITER` blocks. */
+export function parseGithubOutput(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const block = /^([^=<]+)<<(.+)$/.exec(lines[i]);
+    if (block) {
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== block[2]; i++) value.push(lines[i]);
+      outputs[block[1]] = value.join('\n');
+      continue;
+    }
+    const line = /^([^=]+)=(.*)$/.exec(lines[i]);
+    if (line) outputs[line[1]] = line[2];
+  }
+  return outputs;
+}
+
+/** Runs a workflow's `run:` script as the runner does: bash, the push's variables, GITHUB_OUTPUT. */
+export async function callScript(
+  context: PipelineContext,
+  script: string,
+  call: { env: Record<string, string>; push: Push },
+): Promise<ActionRecord> {
+  const dir = mkdtempSync(join(tmpdir(), 'run-step-'));
+  const outputFile = join(dir, 'output');
+  const eventFile = join(dir, 'event.json');
+  writeFileSync(outputFile, '');
+  writeFileSync(eventFile, JSON.stringify(pushEvent(call.push)));
+  const started = Date.now();
+  const result = await exec('bash', ['-e', '-o', 'pipefail', join(repoRoot, script)], {
+    cwd: repoRoot,
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: process.env.HOME ?? '/root',
+      GITHUB_ACTIONS: 'true',
+      CI: 'true',
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_EVENT_PATH: eventFile,
+      RUNNER_TEMP: dir,
+      ...pushEnv(call.push),
+      ...call.env,
+    },
+    signal: AbortSignal.timeout(60_000),
+  });
+  const record: ActionRecord = {
+    step: context.step,
+    action: script,
+    inputs: {},
+    push: call.push,
+    code: result.code,
+    durationMs: Date.now() - started,
+    outputs: parseGithubOutput(readFileSync(outputFile, 'utf8')),
+    summary: '',
+    stdout: result.stdout,
+    stderr: result.stderr,
+  };
+  rmSync(dir, { recursive: true, force: true });
+  context.runs.push(record);
+  showRun(context, record);
+  for (const line of readableLog(result.stdout)
+    .split('\n')
+    .filter((l) => l && !l.startsWith('::')))
+    context.log(`    ${line}`);
+  if (leakedSecret(context, [result.stdout, result.stderr]))
+    throw new StepFailed(`${script} printed a secret (a registry password or API token) in its output`);
+  if (result.code !== 0) {
+    const errors = annotations(result.stdout, ['error']).map((e) => e.replace(/^error: /, ''));
+    throw new StepFailed(
+      `${script} failed (exit code ${result.code}): ${errors.join('\n') || result.stderr.trim()}`,
+    );
+  }
+  return record;
 }

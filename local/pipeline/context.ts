@@ -104,6 +104,8 @@ export interface PipelineContext {
   /** The production deployment the rollback replaced, and the rollback deployment. */
   rollback?: { from: DeployedApp; to: DeployedApp };
   sbom?: SbomResult;
+  /** A release tag the rollback workflow's script resolved to a digest. */
+  resolvedVersion?: { tag: string; digest: string };
   runs: ActionRecord[];
   /** Time spent building images (buildah bud and writing the layout), summed over builds. */
   imageBuildMs: number;

@@ -192,10 +192,9 @@ export function report(result: PipelineResult): string {
     );
   for (const name of result.skipped) lines.push(`· ${name} (not run)`);
   const { staging, production } = result.liveUrls;
-  const rolledBack = result.context.rollback ? ' (after the rollback)' : '';
   if (staging || production) lines.push('', 'Live URLs (stopped with the pipeline):');
   if (staging) lines.push(`  staging     ${staging}`);
-  if (production) lines.push(`  production  ${production}${rolledBack}`);
+  if (production) lines.push(`  production  ${production}`);
   lines.push(
     '',
     `Pipeline overhead: ${seconds(result.overheadMs)} (total ${seconds(result.totalMs)} − image builds ${seconds(result.imageBuildMs)}; goal < 10 s)`,

@@ -9,7 +9,7 @@ import { parse, stringify } from 'yaml';
 import { startEmulator } from '../do-emulator/index.js';
 import { startRegistry } from '../registry.js';
 import { repoRoot } from '../run-action.js';
-import { callAction } from './actions.js';
+import { callAction, callScript } from './actions.js';
 import { sampleAppRuntime } from './app-runtime.js';
 import {
   check,
@@ -315,12 +315,15 @@ export const previousReleaseSteps: PipelineStep[] = [
 
 const stagingPush = (c: PipelineContext) => branchPush(c, 'staging');
 const mainPush = (c: PipelineContext) => branchPush(c, 'main');
-/** The rollback workflow is started by hand on main: `version: previous`, `environment: production`. */
-const rollbackDispatch = (c: PipelineContext): Push => ({
+/** The rollback workflow, started by hand on main for production with a `version`. */
+const dispatchRollback = (c: PipelineContext, version: string): Push => ({
   ...branchPush(c, 'main'),
   event: 'workflow_dispatch',
-  inputs: { version: 'previous', environment: 'production' },
+  inputs: { version, environment: 'production' },
 });
+const rollbackDispatch = (c: PipelineContext) => dispatchRollback(c, 'previous');
+const promotedTag = (c: PipelineContext) => `prod-${current(c).sha.slice(0, 7)}`;
+const versionDispatch = (c: PipelineContext) => dispatchRollback(c, promotedTag(c));
 
 export const stagingSteps: PipelineStep[] = [
   {
@@ -485,12 +488,61 @@ export const rollbackSteps: PipelineStep[] = [
   },
 ];
 
+/** Story 3 by version: the rollback workflow's own script resolves the tag, then deploy-do deploys that digest. */
+export const versionRollbackSteps: PipelineStep[] = [
+  {
+    stage: 'rollback by version',
+    name: 'resolve the version in the registry before changing anything',
+    async run(context) {
+      const production = required(context.images.production, 'the promoted image');
+      const { username, password } = registryInputs(context);
+      const run = await callScript(context, 'scripts/workflows/resolve-version.sh', {
+        push: versionDispatch(context),
+        env: {
+          VERSION: promotedTag(context),
+          IMAGE: imageName(context),
+          REGISTRY_USERNAME: username,
+          REGISTRY_PASSWORD: password,
+        },
+      });
+      const expected = `${imageName(context)}@${production.digest}`;
+      check(
+        run.outputs['image-ref'] === expected,
+        `the script resolved ${run.outputs['image-ref']}, not ${expected}`,
+      );
+      context.resolvedVersion = { tag: promotedTag(context), digest: production.digest };
+      return `${promotedTag(context)} is ${production.digest}`;
+    },
+  },
+  {
+    stage: 'rollback by version',
+    name: 'deploy the digest of that version',
+    async run(context) {
+      const resolved = required(context.resolvedVersion, 'the resolved version');
+      const reference = ghcrReference(context, resolved.digest);
+      const app = await deploy(context, 'production', versionDispatch(context), {
+        images: `${componentName()}=${reference}`,
+      });
+      const running = imageRunBy(context, app.deploymentId);
+      check(running === reference, `deployment ${app.deploymentId} runs ${running}, not ${reference}`);
+      context.apps.production = app;
+      return `${app.name} deployment ${app.deploymentId} ACTIVE at ${app.liveUrl}, running ${resolved.tag} (${reference})`;
+    },
+  },
+  {
+    stage: 'rollback by version',
+    name: 'verify: live, ready, the smoke paths serve that version',
+    run: verify('production', versionDispatch, current),
+  },
+];
+
 export const pipelineSteps: PipelineStep[] = [
   ...setupSteps,
   ...previousReleaseSteps,
   ...stagingSteps,
   ...productionSteps,
   ...rollbackSteps,
+  ...versionRollbackSteps,
 ];
 
 export function makeWorkDir(parent: string): string {

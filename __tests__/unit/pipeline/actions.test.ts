@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { annotations, bundlePath, callAction, readableLog } from '../../../local/pipeline/actions.js';
+import {
+  annotations,
+  bundlePath,
+  callAction,
+  parseGithubOutput,
+  readableLog,
+} from '../../../local/pipeline/actions.js';
 import { StepFailed, type PipelineContext } from '../../../local/pipeline/context.js';
 import { resolveOptions } from '../../../local/pipeline/pipeline.js';
 
@@ -30,6 +36,16 @@ describe('reading an action log', () => {
         'done',
       ].join('\n'),
     );
+  });
+});
+
+describe('parseGithubOutput', () => {
+  it('reads name=value lines and multi-line blocks', () => {
+    expect(parseGithubOutput('image-ref=a@sha256:1\ntags<<EOF\nx=1\ny\nEOF\nempty=\n')).toEqual({
+      'image-ref': 'a@sha256:1',
+      tags: 'x=1\ny',
+      empty: '',
+    });
   });
 });
 
