@@ -2,7 +2,9 @@
 // invokes them. A local registry and the App Platform emulator; a previous release in production;
 // the staging story (build with buildah, push, SBOM, deploy the digest, health and smoke); the
 // verified digest promoted to production without a build, deployed and verified; production
-// rolled back to the previous release and verified. Exit code 0 only when every step passed.
+// rolled back to the previous release (App Platform's rollback), then to a version by its tag
+// (the rollback workflow's registry check first), each verified. Exit code 0 only when every
+// step passed. local/pipeline/README.md describes the steps.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { PipelineContext } from './pipeline/context.js';
