@@ -149,3 +149,14 @@ describe('smoke on its own', () => {
     expect(healthChecks(steps).length).toBe(3);
   });
 });
+
+describe('the examples a user copies', () => {
+  it('send to production only what staging verified: no rebuild fallback', () => {
+    const doc = parse(readFileSync(resolve(root, 'examples/.github/workflows/production.yml'), 'utf8')) as {
+      jobs: Record<string, { uses?: string; with?: Record<string, unknown> }>;
+    };
+    const calls = Object.values(doc.jobs).filter((j) => j.uses?.includes('/deploy-production.yml@'));
+    expect(calls.length).toBe(1);
+    expect(calls[0].with?.['build-if-missing'] ?? false).toBe(false);
+  });
+});
