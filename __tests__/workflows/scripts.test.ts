@@ -303,15 +303,41 @@ describe('rollback-summary.sh', () => {
 
 describe('staging-verified.sh', () => {
   const sha = 'abc1234def5678abc1234def5678abc1234def56';
-  it('passes only when the latest staging deployment of the commit succeeded', async () => {
+  const staging = (id: number) => ({
+    id,
+    workflows: ['shipyard-dev/shipyard/.github/workflows/deploy-staging.yml@v1'],
+  });
+  const rollback = (id: number) => ({
+    id,
+    workflows: ['shipyard-dev/shipyard/.github/workflows/rollback.yml@v1'],
+  });
+  it('passes only when the latest staging deployment of the commit by deploy-staging succeeded', async () => {
     const github = await startFakeGitHub({
       validator: loadGitHubValidator(),
       token: 'gh-token',
       deployments: [
-        { id: 1, sha, environment: 'staging', states: ['in_progress', 'success'] },
-        { id: 2, sha: 'f'.repeat(40), environment: 'staging', states: ['in_progress', 'failure'] },
-        { id: 3, sha: 'e'.repeat(40), environment: 'staging', states: ['success'] },
-        { id: 4, sha: 'e'.repeat(40), environment: 'staging', states: ['in_progress', 'failure'] },
+        { id: 1, sha, environment: 'staging', states: ['in_progress', 'success'], run: staging(11) },
+        {
+          id: 2,
+          sha: 'f'.repeat(40),
+          environment: 'staging',
+          states: ['in_progress', 'failure'],
+          run: staging(12),
+        },
+        { id: 3, sha: 'e'.repeat(40), environment: 'staging', states: ['success'], run: staging(13) },
+        {
+          id: 4,
+          sha: 'e'.repeat(40),
+          environment: 'staging',
+          states: ['in_progress', 'failure'],
+          run: staging(14),
+        },
+        // The staging deploy of d… failed; a rollback dispatched from d… then succeeded.
+        { id: 5, sha: 'd'.repeat(40), environment: 'staging', states: ['failure'], run: staging(15) },
+        { id: 6, sha: 'd'.repeat(40), environment: 'staging', states: ['success'], run: rollback(16) },
+        // Only a rollback (or a deployment made outside Actions) ever used c… in staging.
+        { id: 7, sha: 'c'.repeat(40), environment: 'staging', states: ['success'], run: rollback(17) },
+        { id: 8, sha: 'c'.repeat(40), environment: 'staging', states: ['success'] },
       ],
     });
     const check = (commit: string, extra: Record<string, string> = {}) =>
@@ -333,6 +359,13 @@ describe('staging-verified.sh', () => {
       const never = await check('0'.repeat(40), { WARN_ONLY: 'true' });
       expect(never.code).toBe(1);
       expect(never.stdout).toMatch(/::warning::staging never deployed 0000000/);
+      const rolledBack = await check('d'.repeat(40));
+      expect(rolledBack.code).toBe(1);
+      expect(rolledBack.stdout).toContain('Passing over staging deployment #6: not made by deploy-staging');
+      expect(rolledBack.stdout).toMatch(/#5\) ended 'failure'/);
+      const onlyRollbacks = await check('c'.repeat(40));
+      expect(onlyRollbacks.code).toBe(1);
+      expect(onlyRollbacks.stdout).toMatch(/::error::staging never deployed ccccccc with deploy-staging/);
       expect(github.violations).toEqual([]);
     } finally {
       await github.close();
