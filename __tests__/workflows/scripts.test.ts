@@ -1,7 +1,7 @@
 // The shell steps the reusable workflows run from their shipyard checkout
 // (scripts/workflows/*.sh), run with bash as a runner step runs them.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -31,15 +31,34 @@ function readOutputs(text: string): Record<string, string> {
   return outputs;
 }
 
+// A `curl` ahead of the real one on PATH that records its command line (what `ps` would show).
+const bin = join(temp, 'bin');
+mkdirSync(bin);
+const realCurl = execFileSync('bash', ['-c', 'command -v curl'], { encoding: 'utf8' }).trim();
+writeFileSync(
+  join(bin, 'curl'),
+  `#!/usr/bin/env bash\nprintf '%s\\n' "$*" >> "$CURL_LOG"\nexec ${realCurl} "$@"\n`,
+  { mode: 0o755 },
+);
+
 let runs = 0;
 /** Runs a script as a `run:` step (asynchronously, so servers in this process can answer it). */
 async function step(script: string, env: Record<string, string>) {
   const dir = join(temp, `run-${++runs}`);
   mkdirSync(dir);
-  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary.md') };
+  const files = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+    CURL_LOG: join(dir, 'curl.log'),
+  };
   for (const file of Object.values(files)) writeFileSync(file, '');
   const child = spawn('bash', [join(root, 'scripts', 'workflows', script)], {
-    env: { PATH: process.env.PATH, ...files, GITHUB_SHA: 'abc1234def5678abc1234def5678abc1234def56', ...env },
+    env: {
+      PATH: `${bin}:${process.env.PATH}`,
+      ...files,
+      GITHUB_SHA: 'abc1234def5678abc1234def5678abc1234def56',
+      ...env,
+    },
     timeout: 60_000,
   });
   let stdout = '';
@@ -50,6 +69,7 @@ async function step(script: string, env: Record<string, string>) {
     stdout,
     outputs: readOutputs(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
     summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
+    curlCommandLines: readFileSync(files.CURL_LOG, 'utf8'),
   };
 }
 
@@ -234,6 +254,9 @@ describe('resolve-version.sh', () => {
       });
       expect(run.outputs).toEqual({ 'image-ref': `${authHost}/acme/shop@${digest}` });
       expect(run.stdout).toContain('::add-mask::tok-1');
+      expect(run.curlCommandLines).toContain(`http://${authHost}/v2/acme/shop/manifests/v1.4.2`);
+      for (const secret of ['s3cret', Buffer.from('robot:s3cret').toString('base64'), 'tok-1'])
+        expect(run.curlCommandLines).not.toContain(secret);
       expect(seen).toContainEqual(
         expect.stringMatching(
           /^GET \/token\?service=fake&scope=repository(:|%3A)acme(\/|%2F)shop(:|%3A)pull Basic /i,
@@ -294,6 +317,8 @@ describe('rollback-summary.sh', () => {
         '## ✅ **production** rolled back to `v1.4.2`: now serving at https://shop.example',
       );
       expect(run.summary).toContain('| before | `dep-old` | web: acme/shop:v1.5.0 |');
+      expect(run.curlCommandLines).toContain('/v2/apps/app-1/deployments/dep-old');
+      expect(run.curlCommandLines).not.toContain('do-token');
       expect(run.summary).toContain(`| now | \`dep-new\` | web: acme/shop@sha256:${'b'.repeat(64)} |`);
     } finally {
       await new Promise((done) => api.close(done));
@@ -352,6 +377,8 @@ describe('staging-verified.sh', () => {
       const verified = await check(sha);
       expect(verified.code).toBe(0);
       expect(verified.stdout).toContain('staging verified abc1234 (deployment #1: success)');
+      expect(verified.curlCommandLines).toContain('/repos/acme/shop/deployments?sha=');
+      expect(verified.curlCommandLines).not.toContain('gh-token');
       const failed = await check('f'.repeat(40));
       expect(failed.code).toBe(1);
       expect(failed.stdout).toMatch(/::error::The staging deployment of fffffff \(#2\) ended 'failure'/);

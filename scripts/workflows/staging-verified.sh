@@ -14,9 +14,14 @@ environment=${ENVIRONMENT:-staging}
 api=${GITHUB_API_URL:-https://api.github.com}
 say() { if [ "${WARN_ONLY:-false}" = true ]; then echo "::warning::$1"; else echo "::error::$1"; fi; }
 
+# The token goes to curl in a file (mode 600), never on a command line other processes can read.
+auth_header=$(mktemp)
+trap 'rm -f "$auth_header"' EXIT
+printf 'Authorization: Bearer %s\n' "$GH_TOKEN" > "$auth_header"
+
 get() {
   curl --silent --show-error --fail --max-time 30 --retry 3 \
-    --header "Authorization: Bearer $GH_TOKEN" --header 'Accept: application/vnd.github+json' \
+    --header "@$auth_header" --header 'Accept: application/vnd.github+json' \
     --header 'X-GitHub-Api-Version: 2022-11-28' "$api/repos/$REPOSITORY/$1"
 }
 
