@@ -254,12 +254,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       violations.push(`${method} ${path}: not an operation this fake serves`);
       return send(404, error('Not Found'));
     }
-    if (body !== undefined || ['PUT', 'POST', 'PATCH'].includes(method)) {
-      const request = validator.validateRequest(method, path, body);
-      if (!request.valid) {
-        violations.push(`${method} ${path} request: ${request.errors.join('; ')}`);
-        return send(422, error(`Invalid request: ${request.errors.join('; ')}`));
-      }
+    // Every request, GETs included: their query parameters are part of the description too.
+    const request = validator.validateRequest(method, path, body);
+    if (!request.valid) {
+      violations.push(`${method} ${path} request: ${request.errors.join('; ')}`);
+      return send(422, error(`Invalid request: ${request.errors.join('; ')}`));
     }
     const result = handler(match.params, body, target.searchParams);
     send(result.status, result.body);
