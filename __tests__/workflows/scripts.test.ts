@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadGitHubValidator, startFakeGitHub } from '../../local/github-fake.js';
+import { loadGitHubValidator, startFakeGitHub, type FakeDeployment } from '../../local/github-fake.js';
 import { OpenApiValidator } from '../../local/openapi.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -336,33 +336,27 @@ describe('staging-verified.sh', () => {
     id,
     workflows: ['shipyard-dev/shipyard/.github/workflows/rollback.yml@v1'],
   });
+  const inStaging = (
+    id: number,
+    commit: string,
+    states: FakeDeployment['states'],
+    run?: FakeDeployment['run'],
+  ): FakeDeployment => ({ id, sha: commit, environment: 'staging', states, run });
   it('passes only when the latest staging deployment of the commit by deploy-staging succeeded', async () => {
     const github = await startFakeGitHub({
       validator: loadGitHubValidator(),
       token: 'gh-token',
       deployments: [
-        { id: 1, sha, environment: 'staging', states: ['in_progress', 'success'], run: staging(11) },
-        {
-          id: 2,
-          sha: 'f'.repeat(40),
-          environment: 'staging',
-          states: ['in_progress', 'failure'],
-          run: staging(12),
-        },
-        { id: 3, sha: 'e'.repeat(40), environment: 'staging', states: ['success'], run: staging(13) },
-        {
-          id: 4,
-          sha: 'e'.repeat(40),
-          environment: 'staging',
-          states: ['in_progress', 'failure'],
-          run: staging(14),
-        },
+        inStaging(1, sha, ['in_progress', 'success'], staging(11)),
+        inStaging(2, 'f'.repeat(40), ['in_progress', 'failure'], staging(12)),
+        inStaging(3, 'e'.repeat(40), ['success'], staging(13)),
+        inStaging(4, 'e'.repeat(40), ['in_progress', 'failure'], staging(14)),
         // The staging deploy of d… failed; a rollback dispatched from d… then succeeded.
-        { id: 5, sha: 'd'.repeat(40), environment: 'staging', states: ['failure'], run: staging(15) },
-        { id: 6, sha: 'd'.repeat(40), environment: 'staging', states: ['success'], run: rollback(16) },
+        inStaging(5, 'd'.repeat(40), ['failure'], staging(15)),
+        inStaging(6, 'd'.repeat(40), ['success'], rollback(16)),
         // Only a rollback (or a deployment made outside Actions) ever used c… in staging.
-        { id: 7, sha: 'c'.repeat(40), environment: 'staging', states: ['success'], run: rollback(17) },
-        { id: 8, sha: 'c'.repeat(40), environment: 'staging', states: ['success'] },
+        inStaging(7, 'c'.repeat(40), ['success'], rollback(17)),
+        inStaging(8, 'c'.repeat(40), ['success']),
       ],
     });
     const check = (commit: string, extra: Record<string, string> = {}) =>
