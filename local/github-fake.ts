@@ -60,6 +60,8 @@ export interface FakeDeployment {
   sha: string;
   environment: string;
   states: ('error' | 'failure' | 'inactive' | 'pending' | 'success' | 'queued' | 'in_progress')[];
+  /** The workflow run whose job made it, and the reusable workflows that run called (`owner/repo/path@ref`). */
+  run?: { id: number; workflows: string[] };
 }
 
 type Json = Record<string, unknown>;
@@ -126,12 +128,28 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         body: matching.map((d) => ({ ...base, id: d.id, sha: d.sha, environment: d.environment })),
       };
     },
-    'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses': ({ deployment_id }, _body, query) => {
+    'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses': (
+      { owner, repo, deployment_id },
+      _body,
+      query,
+    ) => {
       const deployment = (options.deployments ?? []).find((d) => String(d.id) === deployment_id);
       if (!deployment) return { status: 404, body: error('Not Found') };
       const [base] = example(validator, 'deployment-status-items') as unknown as Json[];
       const states = [...deployment.states].reverse().slice(0, Number(query.get('per_page') ?? 30));
-      return { status: 200, body: states.map((state, i) => ({ ...base, id: i + 1, state })) };
+      const run = deployment.run;
+      const jobUrl = run && `https://github.com/${owner}/${repo}/actions/runs/${run.id}/job/${run.id + 1}`;
+      const links = jobUrl ? { log_url: jobUrl, target_url: jobUrl } : {};
+      return { status: 200, body: states.map((state, i) => ({ ...base, id: i + 1, state, ...links })) };
+    },
+    'GET /repos/{owner}/{repo}/actions/runs/{run_id}': ({ run_id }) => {
+      const run = (options.deployments ?? []).find((d) => String(d.run?.id) === run_id)?.run;
+      if (!run) return { status: 404, body: error('Not Found') };
+      const referenced = run.workflows.map((path) => ({ path, sha: 'c'.repeat(40) }));
+      return {
+        status: 200,
+        body: { ...example(validator, 'workflow-run'), id: run.id, referenced_workflows: referenced },
+      };
     },
     'GET /users/{username}': ({ username }) => {
       const id = options.users?.[username];
@@ -236,12 +254,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       violations.push(`${method} ${path}: not an operation this fake serves`);
       return send(404, error('Not Found'));
     }
-    if (body !== undefined || ['PUT', 'POST', 'PATCH'].includes(method)) {
-      const request = validator.validateRequest(method, path, body);
-      if (!request.valid) {
-        violations.push(`${method} ${path} request: ${request.errors.join('; ')}`);
-        return send(422, error(`Invalid request: ${request.errors.join('; ')}`));
-      }
+    // Every request, GETs included: their query parameters are part of the description too.
+    const request = validator.validateRequest(method, path, body);
+    if (!request.valid) {
+      violations.push(`${method} ${path} request: ${request.errors.join('; ')}`);
+      return send(422, error(`Invalid request: ${request.errors.join('; ')}`));
     }
     const result = handler(match.params, body, target.searchParams);
     send(result.status, result.body);

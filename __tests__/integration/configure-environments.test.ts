@@ -152,6 +152,13 @@ describe('configure-environments', () => {
     expect(response.status).toBe(422);
     expect(github.violations.join('\n')).toMatch(/wait_timer.*integer/);
     expect(github.violations.join('\n')).toMatch(/type.*must be one of "User", "Team"/);
+    const list = await fetch(`${github.url}/repos/acme/shop/deployments?per_page=many`, {
+      headers: { authorization: `Bearer ${token}`, 'x-github-api-version': '2022-11-28' },
+    });
+    expect(list.status).toBe(422);
+    expect(github.violations.join('\n')).toMatch(
+      /GET \/repos\/acme\/shop\/deployments\?per_page=many request: .*per_page/,
+    );
   });
 
   it('runs as the runner runs its bundle, keeping the token out of the log', async () => {

@@ -49,14 +49,18 @@ async function runStep(script: string, env: Record<string, string>, files: Recor
 }
 
 describe('pr-checks size label', () => {
-  const label = (changed: [number, number], thresholds = '10 50 200 800') =>
-    runStep(sizeScript, {
-      ADDITIONS: String(changed[0]),
-      DELETIONS: String(changed[1]),
-      PR_NUMBER: '7',
-      REPOSITORY: 'acme/shop',
-      THRESHOLDS: thresholds,
-    });
+  const label = (changed: [number, number], thresholds = '10 50 200 800', current = ['bug', 'size/M']) =>
+    runStep(
+      sizeScript,
+      {
+        ADDITIONS: String(changed[0]),
+        DELETIONS: String(changed[1]),
+        PR_NUMBER: '7',
+        REPOSITORY: 'acme/shop',
+        THRESHOLDS: thresholds,
+      },
+      { 'comments.json': JSON.stringify(current.map((name) => ({ name }))) },
+    );
 
   it.each([
     [[3, 2], 'XS'],
@@ -65,16 +69,26 @@ describe('pr-checks size label', () => {
     [[700, 100], 'L'],
     [[900, 0], 'XL'],
   ] as [[number, number], string][])(
-    'labels %j changed lines as %s and removes the other sizes',
+    'labels %j changed lines as %s and removes the size label it had before',
     async (changed, size) => {
       const { code, gh } = await label(changed);
       expect(code).toBe(0);
-      const others = ['XS', 'S', 'M', 'L', 'XL'].filter((s) => s !== size).map((s) => `size/${s}`);
-      expect(gh.at(-1)).toBe(
-        `pr edit 7 --repo acme/shop --add-label size/${size} --remove-label ${others.join(',')}`,
-      );
+      const labels = 'repos/acme/shop/issues/7/labels';
+      const removals = gh.filter((call) => call.startsWith('api --method DELETE'));
+      expect(removals).toEqual(size === 'M' ? [] : [`api --method DELETE ${labels}/size%2FM`]);
+      expect(gh.at(-1)).toBe(`api --method POST ${labels} -f labels[]=size/${size}`);
+      expect(gh.some((call) => call.startsWith('pr edit'))).toBe(false);
     },
   );
+
+  it('removes every stale size label and leaves the others alone', async () => {
+    const { code, gh } = await label([3, 0], undefined, ['size/L', 'size/XL', 'size/XS', 'docs']);
+    expect(code).toBe(0);
+    expect(gh.filter((call) => call.includes('DELETE'))).toEqual([
+      'api --method DELETE repos/acme/shop/issues/7/labels/size%2FL',
+      'api --method DELETE repos/acme/shop/issues/7/labels/size%2FXL',
+    ]);
+  });
 
   it('refuses thresholds that are not four increasing numbers', async () => {
     const { code, stdout, gh } = await label([1, 1], '10 50 20 800');

@@ -171,6 +171,17 @@ describe('workflow rules', () => {
     expect(finding.line).toBe(goodDeploy.split('\n').findIndex((l) => l.includes('actions/checkout@')) + 1);
   });
 
+  it('require the pinned version of what a pinned action downloads and runs', () => {
+    const scan = (extra: string) =>
+      goodDeploy.replace(
+        `      - uses: ${checkout}\n`,
+        `      - uses: ${checkout}\n      - uses: trufflesecurity/trufflehog@bcfcf73aaf4759d4dadc2783177c245a02792318 # v3.97.0\n        with:\n          extra_args: --results=verified\n${extra}`,
+      );
+    expect(rulesBroken(scan('          version: 3.97.0\n'))).toEqual([]);
+    expect(rulesBroken(scan(''))).toEqual(['pinned-actions']);
+    expect(rulesBroken(scan('          version: latest\n'))).toEqual(['pinned-actions']);
+  });
+
   it('refuse expressions inside run:', () => {
     const untrusted = goodDeploy.replace(
       'run: echo "$URL"',
@@ -182,6 +193,11 @@ describe('workflow rules', () => {
       'run: |\n          echo ok\n          echo ${{ inputs.environment }}',
     );
     expect(rulesBroken(block)).toEqual(['run-expressions']);
+    const braces = goodDeploy.replace(
+      'run: echo "$URL"',
+      'run: echo "${{ format(\'{0}\', github.event.head_commit.message) }}"',
+    );
+    expect(rulesBroken(braces)).toEqual(['run-expressions']);
   });
 
   it('keep secrets in environment jobs, and out of workflows that deploy nothing', () => {

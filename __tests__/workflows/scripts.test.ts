@@ -1,14 +1,14 @@
 // The shell steps the reusable workflows run from their shipyard checkout
 // (scripts/workflows/*.sh), run with bash as a runner step runs them.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadGitHubValidator, startFakeGitHub } from '../../local/github-fake.js';
+import { loadGitHubValidator, startFakeGitHub, type FakeDeployment } from '../../local/github-fake.js';
 import { OpenApiValidator } from '../../local/openapi.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -31,15 +31,34 @@ function readOutputs(text: string): Record<string, string> {
   return outputs;
 }
 
+// A `curl` ahead of the real one on PATH that records its command line (what `ps` would show).
+const bin = join(temp, 'bin');
+mkdirSync(bin);
+const realCurl = execFileSync('bash', ['-c', 'command -v curl'], { encoding: 'utf8' }).trim();
+writeFileSync(
+  join(bin, 'curl'),
+  `#!/usr/bin/env bash\nprintf '%s\\n' "$*" >> "$CURL_LOG"\nexec ${realCurl} "$@"\n`,
+  { mode: 0o755 },
+);
+
 let runs = 0;
 /** Runs a script as a `run:` step (asynchronously, so servers in this process can answer it). */
 async function step(script: string, env: Record<string, string>) {
   const dir = join(temp, `run-${++runs}`);
   mkdirSync(dir);
-  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary.md') };
+  const files = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+    CURL_LOG: join(dir, 'curl.log'),
+  };
   for (const file of Object.values(files)) writeFileSync(file, '');
   const child = spawn('bash', [join(root, 'scripts', 'workflows', script)], {
-    env: { PATH: process.env.PATH, ...files, GITHUB_SHA: 'abc1234def5678abc1234def5678abc1234def56', ...env },
+    env: {
+      PATH: `${bin}:${process.env.PATH}`,
+      ...files,
+      GITHUB_SHA: 'abc1234def5678abc1234def5678abc1234def56',
+      ...env,
+    },
     timeout: 60_000,
   });
   let stdout = '';
@@ -50,6 +69,7 @@ async function step(script: string, env: Record<string, string>) {
     stdout,
     outputs: readOutputs(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
     summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
+    curlCommandLines: readFileSync(files.CURL_LOG, 'utf8'),
   };
 }
 
@@ -234,6 +254,9 @@ describe('resolve-version.sh', () => {
       });
       expect(run.outputs).toEqual({ 'image-ref': `${authHost}/acme/shop@${digest}` });
       expect(run.stdout).toContain('::add-mask::tok-1');
+      expect(run.curlCommandLines).toContain(`http://${authHost}/v2/acme/shop/manifests/v1.4.2`);
+      for (const secret of ['s3cret', Buffer.from('robot:s3cret').toString('base64'), 'tok-1'])
+        expect(run.curlCommandLines).not.toContain(secret);
       expect(seen).toContainEqual(
         expect.stringMatching(
           /^GET \/token\?service=fake&scope=repository(:|%3A)acme(\/|%2F)shop(:|%3A)pull Basic /i,
@@ -294,6 +317,8 @@ describe('rollback-summary.sh', () => {
         '## ✅ **production** rolled back to `v1.4.2`: now serving at https://shop.example',
       );
       expect(run.summary).toContain('| before | `dep-old` | web: acme/shop:v1.5.0 |');
+      expect(run.curlCommandLines).toContain('/v2/apps/app-1/deployments/dep-old');
+      expect(run.curlCommandLines).not.toContain('do-token');
       expect(run.summary).toContain(`| now | \`dep-new\` | web: acme/shop@sha256:${'b'.repeat(64)} |`);
     } finally {
       await new Promise((done) => api.close(done));
@@ -303,15 +328,35 @@ describe('rollback-summary.sh', () => {
 
 describe('staging-verified.sh', () => {
   const sha = 'abc1234def5678abc1234def5678abc1234def56';
-  it('passes only when the latest staging deployment of the commit succeeded', async () => {
+  const staging = (id: number) => ({
+    id,
+    workflows: ['shipyard-dev/shipyard/.github/workflows/deploy-staging.yml@v1'],
+  });
+  const rollback = (id: number) => ({
+    id,
+    workflows: ['shipyard-dev/shipyard/.github/workflows/rollback.yml@v1'],
+  });
+  const inStaging = (
+    id: number,
+    commit: string,
+    states: FakeDeployment['states'],
+    run?: FakeDeployment['run'],
+  ): FakeDeployment => ({ id, sha: commit, environment: 'staging', states, run });
+  it('passes only when the latest staging deployment of the commit by deploy-staging succeeded', async () => {
     const github = await startFakeGitHub({
       validator: loadGitHubValidator(),
       token: 'gh-token',
       deployments: [
-        { id: 1, sha, environment: 'staging', states: ['in_progress', 'success'] },
-        { id: 2, sha: 'f'.repeat(40), environment: 'staging', states: ['in_progress', 'failure'] },
-        { id: 3, sha: 'e'.repeat(40), environment: 'staging', states: ['success'] },
-        { id: 4, sha: 'e'.repeat(40), environment: 'staging', states: ['in_progress', 'failure'] },
+        inStaging(1, sha, ['in_progress', 'success'], staging(11)),
+        inStaging(2, 'f'.repeat(40), ['in_progress', 'failure'], staging(12)),
+        inStaging(3, 'e'.repeat(40), ['success'], staging(13)),
+        inStaging(4, 'e'.repeat(40), ['in_progress', 'failure'], staging(14)),
+        // The staging deploy of d… failed; a rollback dispatched from d… then succeeded.
+        inStaging(5, 'd'.repeat(40), ['failure'], staging(15)),
+        inStaging(6, 'd'.repeat(40), ['success'], rollback(16)),
+        // Only a rollback (or a deployment made outside Actions) ever used c… in staging.
+        inStaging(7, 'c'.repeat(40), ['success'], rollback(17)),
+        inStaging(8, 'c'.repeat(40), ['success']),
       ],
     });
     const check = (commit: string, extra: Record<string, string> = {}) =>
@@ -326,6 +371,8 @@ describe('staging-verified.sh', () => {
       const verified = await check(sha);
       expect(verified.code).toBe(0);
       expect(verified.stdout).toContain('staging verified abc1234 (deployment #1: success)');
+      expect(verified.curlCommandLines).toContain('/repos/acme/shop/deployments?sha=');
+      expect(verified.curlCommandLines).not.toContain('gh-token');
       const failed = await check('f'.repeat(40));
       expect(failed.code).toBe(1);
       expect(failed.stdout).toMatch(/::error::The staging deployment of fffffff \(#2\) ended 'failure'/);
@@ -333,6 +380,13 @@ describe('staging-verified.sh', () => {
       const never = await check('0'.repeat(40), { WARN_ONLY: 'true' });
       expect(never.code).toBe(1);
       expect(never.stdout).toMatch(/::warning::staging never deployed 0000000/);
+      const rolledBack = await check('d'.repeat(40));
+      expect(rolledBack.code).toBe(1);
+      expect(rolledBack.stdout).toContain('Passing over staging deployment #6: not made by deploy-staging');
+      expect(rolledBack.stdout).toMatch(/#5\) ended 'failure'/);
+      const onlyRollbacks = await check('c'.repeat(40));
+      expect(onlyRollbacks.code).toBe(1);
+      expect(onlyRollbacks.stdout).toMatch(/::error::staging never deployed ccccccc with deploy-staging/);
       expect(github.violations).toEqual([]);
     } finally {
       await github.close();

@@ -5,6 +5,11 @@ export interface Pin {
   repository: string;
   sha: string;
   version: string;
+  /**
+   * An input that picks what the action downloads and runs (its default is `latest`), with the
+   * value that matches this pin: without it the SHA pins the wrapper, not the code it runs.
+   */
+  runs?: { input: string; value: string };
 }
 
 export const verifiedPins: readonly Pin[] = [
@@ -29,6 +34,8 @@ export const verifiedPins: readonly Pin[] = [
     repository: 'trufflesecurity/trufflehog',
     sha: 'bcfcf73aaf4759d4dadc2783177c245a02792318',
     version: 'v3.97.0',
+    // Its composite step runs the image `ghcr.io/trufflesecurity/trufflehog:<version>`.
+    runs: { input: 'version', value: '3.97.0' },
   },
 ];
 

@@ -199,8 +199,9 @@ class Checker {
   private checkStepJob(workflow: Workflow, name: string, job: Job) {
     if (job['timeout-minutes'] === undefined)
       this.report(workflow, 'timeout', 'has no `timeout-minutes` (the default is 6 hours)', name);
+    this.checkPinnedDownloads(workflow, name, job);
     for (const step of job.steps ?? []) {
-      const expressions = String(step.run ?? '').match(/\$\{\{[^}]*\}\}/g);
+      const expressions = String(step.run ?? '').match(/\$\{\{[\s\S]*?\}\}/g);
       if (expressions)
         this.report(
           workflow,
@@ -218,6 +219,23 @@ class Checker {
         name,
       );
     if (isDeployJob(job)) this.checkDeployJob(workflow, name, job);
+  }
+
+  /** A pinned action that downloads what it runs must be told the version matching its pin. */
+  private checkPinnedDownloads(workflow: Workflow, name: string, job: Job) {
+    for (const step of job.steps ?? []) {
+      const [path, ref] = String(step.uses ?? '').split('@');
+      const pin = verifiedPins.find((p) => p.repository === path && p.sha === ref);
+      if (!pin?.runs) continue;
+      const given = isMapping(step.with) ? step.with[pin.runs.input] : undefined;
+      if (String(given ?? '') !== pin.runs.value)
+        this.report(
+          workflow,
+          'pinned-actions',
+          `${path} ${pin.version} runs whatever its \`${pin.runs.input}\` input names (default \`latest\`): set \`${pin.runs.input}: ${pin.runs.value}\``,
+          name,
+        );
+    }
   }
 
   private checkDeployJob(workflow: Workflow, name: string, job: Job) {

@@ -37,7 +37,10 @@ if [[ $hostname == localhost || $hostname =~ ^127\. ]]; then scheme=http; else s
 manifest_url="$scheme://$host/v2/$repository/manifests/$reference"
 accept='application/vnd.oci.image.index.v1+json,application/vnd.oci.image.manifest.v1+json,application/vnd.docker.distribution.manifest.list.v2+json,application/vnd.docker.distribution.manifest.v2+json'
 headers=$(mktemp)
-trap 'rm -f "$headers"' EXIT
+# Credentials go to curl in files (mode 600), never on a command line other processes can read.
+basic_header=$(mktemp)
+bearer_header=$(mktemp)
+trap 'rm -f "$headers" "$basic_header" "$bearer_header"' EXIT
 
 head_manifest() {
   curl --silent --show-error --head --max-time 30 --retry 3 --retry-connrefused \
@@ -49,7 +52,10 @@ status=$(head_manifest) || fail "Could not reach the registry at $scheme://$host
 if [ "$status" = 401 ]; then
   challenge=$(grep -i '^www-authenticate:' "$headers" | head -n 1 | tr -d '\r' || true)
   auth=()
-  [ -z "${REGISTRY_PASSWORD:-}" ] || auth=(--user "${REGISTRY_USERNAME:-token}:$REGISTRY_PASSWORD")
+  if [ -n "${REGISTRY_PASSWORD:-}" ]; then
+    printf 'Authorization: Basic %s\n' "$(printf '%s:%s' "${REGISTRY_USERNAME:-token}" "$REGISTRY_PASSWORD" | base64 -w 0)" > "$basic_header"
+    auth=(--header "@$basic_header")
+  fi
   if [[ $challenge =~ [Bb]earer ]]; then
     realm=$(sed -E 's/.*realm="([^"]*)".*/\1/' <<< "$challenge")
     service=$(sed -nE 's/.*service="([^"]*)".*/\1/p' <<< "$challenge")
@@ -58,7 +64,8 @@ if [ "$status" = 401 ]; then
       "$realm" | jq -r '.token // .access_token // empty') || fail "The registry $host refused the credentials."
     [ -n "$token" ] || fail "The registry $host returned no token."
     echo "::add-mask::$token"
-    status=$(head_manifest --header "Authorization: Bearer $token")
+    printf 'Authorization: Bearer %s\n' "$token" > "$bearer_header"
+    status=$(head_manifest --header "@$bearer_header")
   else
     status=$(head_manifest "${auth[@]}")
   fi

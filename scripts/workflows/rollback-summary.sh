@@ -5,6 +5,11 @@
 # LIVE_URL, DO_API_URL, DIGITALOCEAN_TOKEN.
 set -euo pipefail
 
+# The token goes to curl in a file (mode 600), never on a command line other processes can read.
+auth_header=$(mktemp)
+trap 'rm -f "$auth_header"' EXIT
+printf 'Authorization: Bearer %s\n' "${DIGITALOCEAN_TOKEN:-}" > "$auth_header"
+
 # `component: registry/repository@digest` (or `:tag`) for every image component of a deployment.
 deployment_images() {
   local id=$1
@@ -14,7 +19,7 @@ deployment_images() {
   fi
   local body
   if ! body=$(curl --silent --show-error --fail --max-time 20 --retry 3 \
-    --header "Authorization: Bearer $DIGITALOCEAN_TOKEN" \
+    --header "@$auth_header" \
     "${DO_API_URL%/}/v2/apps/$APP_ID/deployments/$id" 2> /dev/null); then
     echo "unknown (the API did not answer)"
     return
