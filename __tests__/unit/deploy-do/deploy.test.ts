@@ -285,7 +285,7 @@ describe('deploy flow', () => {
       logType: 'BUILD',
     });
     expect(result.failure?.logTail?.split('\n')).toHaveLength(100);
-    expect(result.failure?.logTail?.split('\n')[0]).toBe('line 51 API_KEY=k-123-secret');
+    expect(result.failure?.logTail?.split('\n')[0]).toBe('line 51 API_KEY=***');
     const file = readFileSync(result.logsFile!, 'utf8');
     expect(file).toContain('line 1 API_KEY=***');
     expect(file).not.toContain('k-123-secret');

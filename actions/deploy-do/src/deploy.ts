@@ -16,6 +16,7 @@ import {
   lastLines,
   logHeading,
   logsForFailure,
+  redact,
   writeLogsFile,
   type FetchedLog,
   type LogRequest,
@@ -139,7 +140,16 @@ export async function run(inputs: DeployInputs, deployIo: DeployIo): Promise<Dep
     else result.failure = { message: (error as Error).message, steps: [] };
   }
   result.ok = !result.failure && (!inputs.wait || result.phase === 'ACTIVE');
+  redactFailure(result, io.secrets);
   return result;
+}
+
+/** The failure goes into the job summary, which the runner's masking does not cover. */
+function redactFailure(result: DeployResult, secrets: string[]): void {
+  if (!result.failure) return;
+  result.failure.message = redact(result.failure.message, secrets);
+  if (result.failure.logTail) result.failure.logTail = redact(result.failure.logTail, secrets);
+  for (const step of result.failure.steps) if (step.reason) step.reason = redact(step.reason, secrets);
 }
 
 async function findApp(inputs: DeployInputs, io: FlowIo): Promise<App | undefined> {
@@ -477,7 +487,8 @@ async function collectLogs(
   result: DeployResult,
 ): Promise<FetchedLog[]> {
   const logs = await fetchLogs(io.client, appId, deployment.id, requests, io.signal);
-  const secrets = io.secrets.concat(secretValues(deployment.spec));
+  secretValues(deployment.spec).forEach((s) => io.report.setSecret(s));
+  const secrets = io.secrets;
   result.logsFile = writeLogsFile(io.tempDir, deployment.id, logs, secrets);
   for (const log of logs) {
     io.report.group(`${logHeading(log)} (last 100 lines; all in ${result.logsFile})`);
