@@ -78,12 +78,20 @@ describe('readInputs', () => {
     ['a bad rollback-to', { ...base, 'rollback-to': 'last good one' }, 'rollback-to', 'deployment id'],
     ['a bad wait', { ...base, wait: 'yes' }, 'wait', '`true` or `false`'],
     ['a bad api-url', { ...base, 'api-url': 'ftp://x' }, 'api-url', 'http(s) URL'],
+    ['plain http off this machine', { ...base, 'api-url': 'http://api.example.com' }, 'api-url', 'https URL'],
     ['create without spec', { ...base, create: 'true' }, 'spec', 'create'],
   ])('refuses %s', (_what, inputs, input, expected) => {
     const error = refusal(inputs);
     expect(error.input).toBe(input);
     expect(error.message).toContain(expected);
   });
+
+  it.each(['http://127.0.0.1:4010', 'http://localhost:4010/', 'http://[::1]:4010'])(
+    'accepts plain http to this machine (%s)',
+    (url) => {
+      expect(readInputs(reader({ ...base, 'api-url': url }), env).apiUrl).toBe(url.replace(/\/$/, ''));
+    },
+  );
 
   it('refuses a malformed IMAGE_DIGEST_ variable for the spec', () => {
     expect(refusal({ ...base, spec: 'app.yaml' }, { IMAGE_DIGEST_WEB: 'sha256:nope' }).input).toBe(

@@ -119,5 +119,16 @@ function apiUrlInput(read: ReadInput): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new InputError('api-url', 'an http(s) URL such as https://api.digitalocean.com', value);
+  // The token goes in every request: plain http only to this machine (a local emulator).
+  if (url.protocol === 'http:' && !isLoopback(url.hostname))
+    throw new InputError(
+      'api-url',
+      'an https URL (plain http only for localhost or 127.0.0.1, since the token is sent with every request)',
+      value,
+    );
   return value.replace(/\/+$/, '');
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
