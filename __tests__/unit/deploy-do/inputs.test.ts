@@ -93,6 +93,12 @@ describe('readInputs', () => {
     },
   );
 
+  it('refuses a token with a line break inside without showing it', () => {
+    const error = refusal({ ...base, token: 'dop_v1_abc\ndop_v1_def' });
+    expect(error.input).toBe('token');
+    expect(error.message).not.toContain('dop_v1');
+  });
+
   it('refuses a malformed IMAGE_DIGEST_ variable for the spec', () => {
     expect(refusal({ ...base, spec: 'app.yaml' }, { IMAGE_DIGEST_WEB: 'sha256:nope' }).input).toBe(
       'IMAGE_DIGEST_WEB',
