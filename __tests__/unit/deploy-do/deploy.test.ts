@@ -376,6 +376,35 @@ describe('deploy flow', () => {
     expect(fetch.calls.filter((c) => c.path.endsWith('/cancel'))).toHaveLength(1);
   });
 
+  it('cancels the deployment a PUT started when the job is cancelled before its answer', async () => {
+    const clock = virtualClock();
+    const controller = new AbortController();
+    let started: Deployment | undefined;
+    const { fetch, io } = setup(
+      [
+        on('GET', '/v2/apps/app-1', () =>
+          json({ app: started ? { ...liveApp, pending_deployment: started } : liveApp }),
+        ),
+        on('GET', '/v2/apps/app-1/deployments', () => json({ deployments: [] })),
+        on('PUT', '/v2/apps/app-1', () => {
+          started = { id: 'dep-1', phase: 'PENDING_BUILD' };
+          controller.abort();
+          throw new DOMException('The operation was aborted.', 'AbortError');
+        }),
+        on('POST', '/v2/apps/app-1/deployments/dep-1/cancel', () =>
+          json({ deployment: { id: 'dep-1', phase: 'CANCELED' } }),
+        ),
+      ],
+      clock,
+    );
+    const result = await run(inputs(), { ...io, signal: controller.signal });
+    expect(result).toMatchObject({ ok: false, cancelled: true, phase: 'CANCELED' });
+    expect(result.deployment?.id).toBe('dep-1');
+    expect(result.failure?.message).toContain('cancelled deployment dep-1');
+    expect(fetch.calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
+    expect(fetch.calls.filter((c) => c.path.endsWith('/cancel'))).toHaveLength(1);
+  });
+
   it('does not wait for a live URL for a worker-only app', async () => {
     const clock = virtualClock();
     const app = { id: 'app-1', spec: workerSpec };

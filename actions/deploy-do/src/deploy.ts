@@ -97,6 +97,8 @@ class FlowError extends Error {}
 interface FlowIo extends DeployIo {
   secrets: string[];
   history: DeployHistory;
+  /** Deployments the app had before this run wrote anything. */
+  knownBefore?: Set<string>;
 }
 
 /** Deploys (or rolls back); never throws for deployment outcomes, only reports them. */
@@ -188,7 +190,14 @@ async function deployFlow(inputs: DeployInputs, io: FlowIo, result: DeployResult
       `App ${app.spec?.name} is pinned to rollback deployment ${app.pinned_deployment.id}; ` +
         'App Platform refuses new deployments until that rollback is committed or reverted.',
     );
-  if (!deployment) deployment = await startDeployment(inputs, app, io, result);
+  if (!deployment) {
+    try {
+      deployment = await startDeployment(inputs, app, io, result);
+    } catch (error) {
+      if (await cancelUnconfirmed(app.id, io, result)) return;
+      throw error;
+    }
+  }
   if (!deployment) throw new FlowError('App Platform started no deployment.');
   result.deployment = deployment;
   result.phase = deployment.phase ?? 'UNKNOWN';
@@ -239,6 +248,7 @@ async function startDeployment(
   const spec = prepareSpec(inputs, inputs.spec ?? app.spec, io, result);
   for (const change of result.imageChanges) report.info(`Image ${change}`);
   const before = await knownDeploymentIds(client, app, io.history, io.signal);
+  io.knownBefore = before;
   const newDeployment = () => findNewDeployment(client, app.id, before, io.signal);
   if (inputs.spec || result.imageChanges.length) {
     const updated = await writeOnce(
@@ -411,6 +421,22 @@ async function liveUrl(appId: string, spec: AppSpec, deadline: number, io: FlowI
     }
     await io.clock.sleep(2000, io.signal);
   }
+}
+
+/**
+ * Cancelled while a write was under way: the write may still have started a deployment. Looks
+ * for it (briefly) and cancels it; true when it found one.
+ */
+async function cancelUnconfirmed(appId: string, io: FlowIo, result: DeployResult): Promise<boolean> {
+  if (!io.signal?.aborted || !io.knownBefore) return false;
+  const found = await findNewDeployment(io.client, appId, io.knownBefore, AbortSignal.timeout(10_000)).catch(
+    () => undefined,
+  );
+  if (!found) return false;
+  result.deployment = found;
+  result.phase = found.phase ?? 'UNKNOWN';
+  await cancelDeployment(appId, found, io, result);
+  return true;
 }
 
 async function cancelDeployment(appId: string, deployment: Deployment, io: FlowIo, result: DeployResult) {
