@@ -522,7 +522,11 @@ describe('rollback flow', () => {
   ];
   const app = { id: 'app-1', spec, active_deployment: history[0], live_url: 'https://shop.example' };
 
-  function rollbackSetup(validation: unknown, end: Phase) {
+  function rollbackSetup(
+    validation: unknown,
+    end: Phase,
+    commit: (call: unknown) => Response = () => json({}),
+  ) {
     const clock = virtualClock();
     let rb: (() => Deployment) | undefined;
     return setup(
@@ -538,7 +542,7 @@ describe('rollback flow', () => {
           return json({ deployment: rb() });
         }),
         on('GET', '/v2/apps/app-1/deployments/dep-rb', () => json({ deployment: rb!() })),
-        on('POST', '/v2/apps/app-1/rollback/commit', () => json({})),
+        on('POST', '/v2/apps/app-1/rollback/commit', commit),
         on('POST', '/v2/apps/app-1/rollback/revert', () =>
           json({ deployment: { id: 'dep-revert', phase: 'PENDING_BUILD' } }),
         ),
@@ -602,6 +606,18 @@ describe('rollback flow', () => {
     const result = await run(rollbackInputs('previous'), io);
     expect(result).toMatchObject({ ok: true, rollbackTarget: 'dep-0' });
     expect(validated).toEqual(['dep-1', 'dep-0']);
+  });
+
+  it('says the app stays pinned when committing the rollback fails', async () => {
+    const { io } = rollbackSetup({ valid: true }, 'ACTIVE', () =>
+      apiError(422, 'unprocessable_entity', 'commit refused'),
+    );
+    const result = await run(rollbackInputs('previous'), io);
+    expect(result.ok).toBe(false);
+    expect(result.phase).toBe('ACTIVE');
+    expect(result.failure?.message).toContain('committing it failed');
+    expect(result.failure?.message).toContain('commit refused');
+    expect(result.failure?.message).toContain('stays pinned');
   });
 
   it('refuses with the validation error and starts nothing', async () => {

@@ -556,7 +556,13 @@ async function rollbackFlow(inputs: DeployInputs, io: FlowIo, result: DeployResu
   }
   await follow(app.id, deployment, deployment.spec ?? app.spec, inputs, io, result);
   if (result.phase === 'ACTIVE' && !result.failure) {
-    await client.commitRollback(app.id);
+    await client.commitRollback(app.id, io.signal).catch((error: Error) => {
+      throw new FlowError(
+        `Rollback deployment ${deployment.id} is ACTIVE, but committing it failed (${error.message}); ` +
+          'the app stays pinned to it, refusing new deployments, until the rollback is committed ' +
+          '(run this again) or reverted.',
+      );
+    });
     report.info(`Rollback committed: ${app.spec?.name} runs deployment ${deployment.id} and is unpinned.`);
     return;
   }
