@@ -1498,8 +1498,9 @@ async function previousDeployment(app, io) {
 const DEPLOYMENT_ID = /^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/;
 function readInputs(read, env, workspace = env.GITHUB_WORKSPACE ?? process.cwd()) {
     const token = requiredString(read, 'token', 'a DigitalOcean API token (for example `${{ secrets.DIGITALOCEAN_TOKEN }}`)');
-    // A pasted secret with a line break would fail later inside fetch, in a message quoting it.
-    if (/[\s\x00-\x1f\x7f]/.test(token))
+    // Only printable ASCII without spaces fits a header; a pasted secret with a line break would
+    // otherwise fail later inside fetch, in a message quoting it.
+    if (/[^!-~]/.test(token))
         throw new InputError('token', 'an API token on one line, without spaces (the value is not shown)');
     const appId = optionalString(read, 'app-id') || undefined;
     const appName = optionalString(read, 'app-name') || undefined;
