@@ -285,7 +285,7 @@ describe('deploy flow', () => {
       logType: 'BUILD',
     });
     expect(result.failure?.logTail?.split('\n')).toHaveLength(100);
-    expect(result.failure?.logTail?.split('\n')[0]).toBe('line 51 API_KEY=k-123-secret');
+    expect(result.failure?.logTail?.split('\n')[0]).toBe('line 51 API_KEY=***');
     const file = readFileSync(result.logsFile!, 'utf8');
     expect(file).toContain('line 1 API_KEY=***');
     expect(file).not.toContain('k-123-secret');
@@ -373,6 +373,35 @@ describe('deploy flow', () => {
     const result = await run(inputs(), { ...io, signal: controller.signal });
     expect(result).toMatchObject({ ok: false, cancelled: true, phase: 'CANCELED' });
     expect(result.failure?.message).toContain('cancelled deployment dep-1');
+    expect(fetch.calls.filter((c) => c.path.endsWith('/cancel'))).toHaveLength(1);
+  });
+
+  it('cancels the deployment a PUT started when the job is cancelled before its answer', async () => {
+    const clock = virtualClock();
+    const controller = new AbortController();
+    let started: Deployment | undefined;
+    const { fetch, io } = setup(
+      [
+        on('GET', '/v2/apps/app-1', () =>
+          json({ app: started ? { ...liveApp, pending_deployment: started } : liveApp }),
+        ),
+        on('GET', '/v2/apps/app-1/deployments', () => json({ deployments: [] })),
+        on('PUT', '/v2/apps/app-1', () => {
+          started = { id: 'dep-1', phase: 'PENDING_BUILD' };
+          controller.abort();
+          throw new DOMException('The operation was aborted.', 'AbortError');
+        }),
+        on('POST', '/v2/apps/app-1/deployments/dep-1/cancel', () =>
+          json({ deployment: { id: 'dep-1', phase: 'CANCELED' } }),
+        ),
+      ],
+      clock,
+    );
+    const result = await run(inputs(), { ...io, signal: controller.signal });
+    expect(result).toMatchObject({ ok: false, cancelled: true, phase: 'CANCELED' });
+    expect(result.deployment?.id).toBe('dep-1');
+    expect(result.failure?.message).toContain('cancelled deployment dep-1');
+    expect(fetch.calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
     expect(fetch.calls.filter((c) => c.path.endsWith('/cancel'))).toHaveLength(1);
   });
 
@@ -493,7 +522,11 @@ describe('rollback flow', () => {
   ];
   const app = { id: 'app-1', spec, active_deployment: history[0], live_url: 'https://shop.example' };
 
-  function rollbackSetup(validation: unknown, end: Phase) {
+  function rollbackSetup(
+    validation: unknown,
+    end: Phase,
+    commit: (call: unknown) => Response = () => json({}),
+  ) {
     const clock = virtualClock();
     let rb: (() => Deployment) | undefined;
     return setup(
@@ -509,7 +542,7 @@ describe('rollback flow', () => {
           return json({ deployment: rb() });
         }),
         on('GET', '/v2/apps/app-1/deployments/dep-rb', () => json({ deployment: rb!() })),
-        on('POST', '/v2/apps/app-1/rollback/commit', () => json({})),
+        on('POST', '/v2/apps/app-1/rollback/commit', commit),
         on('POST', '/v2/apps/app-1/rollback/revert', () =>
           json({ deployment: { id: 'dep-revert', phase: 'PENDING_BUILD' } }),
         ),
@@ -573,6 +606,18 @@ describe('rollback flow', () => {
     const result = await run(rollbackInputs('previous'), io);
     expect(result).toMatchObject({ ok: true, rollbackTarget: 'dep-0' });
     expect(validated).toEqual(['dep-1', 'dep-0']);
+  });
+
+  it('says the app stays pinned when committing the rollback fails', async () => {
+    const { io } = rollbackSetup({ valid: true }, 'ACTIVE', () =>
+      apiError(422, 'unprocessable_entity', 'commit refused'),
+    );
+    const result = await run(rollbackInputs('previous'), io);
+    expect(result.ok).toBe(false);
+    expect(result.phase).toBe('ACTIVE');
+    expect(result.failure?.message).toContain('committing it failed');
+    expect(result.failure?.message).toContain('commit refused');
+    expect(result.failure?.message).toContain('stays pinned');
   });
 
   it('refuses with the validation error and starts nothing', async () => {

@@ -92,6 +92,7 @@ describe('parseImagesInput', () => {
     ['web=ghcr.io/acme/Web:1', 'an image reference'],
     ['web=ghcr.io/acme/web', 'a `:tag` or an `@sha256:` digest'],
     ['web=quay.io/acme/web:1', 'the registries App Platform can pull from'],
+    ['web=quay.io/acme/web:1', 'copy the image to one of them first'],
   ])('refuses %s', (line, expected) => {
     const error = inputError(() => parseImagesInput([line], spec()));
     expect(error?.input).toBe('images');

@@ -78,11 +78,25 @@ describe('readInputs', () => {
     ['a bad rollback-to', { ...base, 'rollback-to': 'last good one' }, 'rollback-to', 'deployment id'],
     ['a bad wait', { ...base, wait: 'yes' }, 'wait', '`true` or `false`'],
     ['a bad api-url', { ...base, 'api-url': 'ftp://x' }, 'api-url', 'http(s) URL'],
+    ['plain http off this machine', { ...base, 'api-url': 'http://api.example.com' }, 'api-url', 'https URL'],
     ['create without spec', { ...base, create: 'true' }, 'spec', 'create'],
   ])('refuses %s', (_what, inputs, input, expected) => {
     const error = refusal(inputs);
     expect(error.input).toBe(input);
     expect(error.message).toContain(expected);
+  });
+
+  it.each(['http://127.0.0.1:4010', 'http://localhost:4010/', 'http://[::1]:4010'])(
+    'accepts plain http to this machine (%s)',
+    (url) => {
+      expect(readInputs(reader({ ...base, 'api-url': url }), env).apiUrl).toBe(url.replace(/\/$/, ''));
+    },
+  );
+
+  it('refuses a token with a line break inside without showing it', () => {
+    const error = refusal({ ...base, token: 'dop_v1_abc\ndop_v1_def' });
+    expect(error.input).toBe('token');
+    expect(error.message).not.toContain('dop_v1');
   });
 
   it('refuses a malformed IMAGE_DIGEST_ variable for the spec', () => {

@@ -48,7 +48,7 @@ describe('main', () => {
       'app-name': 'shop',
       spec: 'app.yaml',
       images: `web=ghcr.io/acme/web@${DIGEST}`,
-      'api-url': 'http://api.test',
+      'api-url': 'https://api.test',
     });
     const result = await run(runner, {
       env: { GITHUB_WORKSPACE: dir, DB_PASSWORD: 'pw-s3cret', RUNNER_TEMP: dir },

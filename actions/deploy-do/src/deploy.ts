@@ -16,6 +16,7 @@ import {
   lastLines,
   logHeading,
   logsForFailure,
+  redact,
   writeLogsFile,
   type FetchedLog,
   type LogRequest,
@@ -96,6 +97,8 @@ class FlowError extends Error {}
 interface FlowIo extends DeployIo {
   secrets: string[];
   history: DeployHistory;
+  /** Deployments the app had before this run wrote anything. */
+  knownBefore?: Set<string>;
 }
 
 /** Deploys (or rolls back); never throws for deployment outcomes, only reports them. */
@@ -139,7 +142,16 @@ export async function run(inputs: DeployInputs, deployIo: DeployIo): Promise<Dep
     else result.failure = { message: (error as Error).message, steps: [] };
   }
   result.ok = !result.failure && (!inputs.wait || result.phase === 'ACTIVE');
+  redactFailure(result, io.secrets);
   return result;
+}
+
+/** The failure goes into the job summary, which the runner's masking does not cover. */
+function redactFailure(result: DeployResult, secrets: string[]): void {
+  if (!result.failure) return;
+  result.failure.message = redact(result.failure.message, secrets);
+  if (result.failure.logTail) result.failure.logTail = redact(result.failure.logTail, secrets);
+  for (const step of result.failure.steps) if (step.reason) step.reason = redact(step.reason, secrets);
 }
 
 async function findApp(inputs: DeployInputs, io: FlowIo): Promise<App | undefined> {
@@ -178,7 +190,14 @@ async function deployFlow(inputs: DeployInputs, io: FlowIo, result: DeployResult
       `App ${app.spec?.name} is pinned to rollback deployment ${app.pinned_deployment.id}; ` +
         'App Platform refuses new deployments until that rollback is committed or reverted.',
     );
-  if (!deployment) deployment = await startDeployment(inputs, app, io, result);
+  if (!deployment) {
+    try {
+      deployment = await startDeployment(inputs, app, io, result);
+    } catch (error) {
+      if (await cancelUnconfirmed(app.id, io, result)) return;
+      throw error;
+    }
+  }
   if (!deployment) throw new FlowError('App Platform started no deployment.');
   result.deployment = deployment;
   result.phase = deployment.phase ?? 'UNKNOWN';
@@ -229,6 +248,7 @@ async function startDeployment(
   const spec = prepareSpec(inputs, inputs.spec ?? app.spec, io, result);
   for (const change of result.imageChanges) report.info(`Image ${change}`);
   const before = await knownDeploymentIds(client, app, io.history, io.signal);
+  io.knownBefore = before;
   const newDeployment = () => findNewDeployment(client, app.id, before, io.signal);
   if (inputs.spec || result.imageChanges.length) {
     const updated = await writeOnce(
@@ -403,6 +423,22 @@ async function liveUrl(appId: string, spec: AppSpec, deadline: number, io: FlowI
   }
 }
 
+/**
+ * Cancelled while a write was under way: the write may still have started a deployment. Looks
+ * for it (briefly) and cancels it; true when it found one.
+ */
+async function cancelUnconfirmed(appId: string, io: FlowIo, result: DeployResult): Promise<boolean> {
+  if (!io.signal?.aborted || !io.knownBefore) return false;
+  const found = await findNewDeployment(io.client, appId, io.knownBefore, AbortSignal.timeout(10_000)).catch(
+    () => undefined,
+  );
+  if (!found) return false;
+  result.deployment = found;
+  result.phase = found.phase ?? 'UNKNOWN';
+  await cancelDeployment(appId, found, io, result);
+  return true;
+}
+
 async function cancelDeployment(appId: string, deployment: Deployment, io: FlowIo, result: DeployResult) {
   result.cancelled = true;
   try {
@@ -477,7 +513,8 @@ async function collectLogs(
   result: DeployResult,
 ): Promise<FetchedLog[]> {
   const logs = await fetchLogs(io.client, appId, deployment.id, requests, io.signal);
-  const secrets = io.secrets.concat(secretValues(deployment.spec));
+  secretValues(deployment.spec).forEach((s) => io.report.setSecret(s));
+  const secrets = io.secrets;
   result.logsFile = writeLogsFile(io.tempDir, deployment.id, logs, secrets);
   for (const log of logs) {
     io.report.group(`${logHeading(log)} (last 100 lines; all in ${result.logsFile})`);
@@ -519,7 +556,13 @@ async function rollbackFlow(inputs: DeployInputs, io: FlowIo, result: DeployResu
   }
   await follow(app.id, deployment, deployment.spec ?? app.spec, inputs, io, result);
   if (result.phase === 'ACTIVE' && !result.failure) {
-    await client.commitRollback(app.id);
+    await client.commitRollback(app.id, io.signal).catch((error: Error) => {
+      throw new FlowError(
+        `Rollback deployment ${deployment.id} is ACTIVE, but committing it failed (${error.message}); ` +
+          'the app stays pinned to it, refusing new deployments, until the rollback is committed ' +
+          '(run this again) or reverted.',
+      );
+    });
     report.info(`Rollback committed: ${app.spec?.name} runs deployment ${deployment.id} and is unpinned.`);
     return;
   }

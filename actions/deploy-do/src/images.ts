@@ -106,7 +106,8 @@ function checkReference(reference: string): ImageReference {
     throw new InputError(
       'images',
       'an image on ghcr.io/<owner>/<name>, registry.digitalocean.com/<registry>/<name> or docker.io ' +
-        '(the registries App Platform can pull from)',
+        '(the registries App Platform can pull from; copy the image to one of them first, ' +
+        'for example with the build-image action and `promote-from`)',
       reference,
     );
   return ref;

@@ -36,6 +36,10 @@ export function readInputs(
     'token',
     'a DigitalOcean API token (for example `${{ secrets.DIGITALOCEAN_TOKEN }}`)',
   );
+  // Only printable ASCII without spaces fits a header; a pasted secret with a line break would
+  // otherwise fail later inside fetch, in a message quoting it.
+  if (/[^!-~]/.test(token))
+    throw new InputError('token', 'an API token on one line, without spaces (the value is not shown)');
   const appId = optionalString(read, 'app-id') || undefined;
   const appName = optionalString(read, 'app-name') || undefined;
   if (appId && appName) throw new InputError('app-id', 'either `app-id` or `app-name`, not both');
@@ -119,5 +123,16 @@ function apiUrlInput(read: ReadInput): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new InputError('api-url', 'an http(s) URL such as https://api.digitalocean.com', value);
+  // The token goes in every request: plain http only to this machine (a local emulator).
+  if (url.protocol === 'http:' && !isLoopback(url.hostname))
+    throw new InputError(
+      'api-url',
+      'an https URL (plain http only for localhost or 127.0.0.1, since the token is sent with every request)',
+      value,
+    );
   return value.replace(/\/+$/, '');
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
