@@ -874,6 +874,13 @@ async function waitUntilHealthy(url, config, io, startedAt = io.clock.now()) {
     let answered;
     for (let attempt = 1;; attempt++) {
         const budget = Math.min(config.requestTimeoutMs, deadline - io.clock.now());
+        if (answered && budget < MIN_REQUEST_BUDGET_MS)
+            // A sleep that overran (a loaded machine) left no time for a fair request.
+            return resultOf(url, answered, {
+                attempts: attempt - 1,
+                elapsedMs: io.clock.now() - startedAt,
+                failure: `${answered.reason}; no time left for another check before the ${formatDuration(config.timeoutMs)} timeout`,
+            }, latencies);
         const last = await probe(url, config, budget, io);
         const elapsedMs = io.clock.now() - startedAt;
         const finish = (shown, fields) => {
