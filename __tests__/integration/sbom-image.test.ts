@@ -16,6 +16,7 @@ import {
   pushSbomTestImages,
   type SbomTestImages,
 } from '../../local/sbom-image.js';
+import { strictCycloneDxErrors } from '../helpers/cyclonedx-strict.js';
 
 /** name@version of every installed package in this machine's dpkg status, read independently. */
 function installedDebs(): string[] {
@@ -124,6 +125,7 @@ describe('sbom action on an image', () => {
     const count = installedDebs().length + AMD64_NODE_MODULES.length;
     expect(runner.outputs['component-count']).toBe(String(count));
     expect(runner.outputs['image-digest']).toBe(images.gzip.digest);
+    expect(await strictCycloneDxErrors(readFileSync(files[0], 'utf8'))).toBeNull();
     const bom = JSON.parse(readFileSync(files[0], 'utf8'));
     expect(bom.components).toHaveLength(count);
     expect(bom.metadata.component.type).toBe('container');

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { recordingRunner } from '../../../lib/runner.js';
 import { run } from '../../../actions/sbom/src/main.js';
 import { artifactName } from '../../../actions/sbom/src/publish.js';
+import { strictCycloneDxErrors } from '../../helpers/cyclonedx-strict.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const root = resolve(import.meta.dirname, '../../..');
@@ -119,6 +120,7 @@ describe('source scans', () => {
       expect(runner.outputs['sbom-file']).toBe(files.join('\n'));
       expect(runner.outputs['component-count']).toBe('16');
       expect(JSON.parse(readFileSync(files[0], 'utf8')).components).toHaveLength(16);
+      expect(await strictCycloneDxErrors(readFileSync(files[0], 'utf8'))).toBeNull();
       expect(JSON.parse(readFileSync(files[1], 'utf8')).spdxVersion).toBe('SPDX-2.3');
       const summary = runner.summary.join('\n');
       expect(summary).toContain('### SBOM of acme/shop');
@@ -274,6 +276,7 @@ describe('publishing', () => {
       '/uploads/repos/a/b/releases/5/assets?name=sbom-php.spdx.json',
     ]);
     expect(JSON.parse(requests[0].body).bomFormat).toBe('CycloneDX');
+    expect(await strictCycloneDxErrors(requests[0].body)).toBeNull();
     const summary = runner.summary.join('');
     expect(summary).toContain('https://example.test/sbom-php.spdx.json');
     expect(summary).toContain('**Top licenses**');
