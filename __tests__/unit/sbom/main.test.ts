@@ -32,6 +32,7 @@ let server: Server;
 let apiUrl: string;
 const requests: Recorded[] = [];
 let snapshotStatus = 201;
+const existingAssets = new Set<string>();
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -47,8 +48,27 @@ beforeAll(async () => {
             : JSON.stringify({ message: 'Resource not accessible by integration' }),
         );
       }
+      if (req.url!.startsWith('/repos/a/b/releases/5/assets')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const assets = [...existingAssets].map((name, id) => ({
+          id,
+          name,
+          url: `${apiUrl}/repos/a/b/releases/assets/${id}`,
+        }));
+        return res.end(JSON.stringify(assets));
+      }
+      if (req.method === 'DELETE' && req.url!.startsWith('/repos/a/b/releases/assets/')) {
+        existingAssets.clear();
+        return res.writeHead(204).end();
+      }
       if (req.url!.startsWith('/uploads/')) {
         const name = new URL(req.url!, 'http://x').searchParams.get('name');
+        if (existingAssets.has(name!)) {
+          res.writeHead(422, { 'content-type': 'application/json' });
+          return res.end(
+            JSON.stringify({ message: 'Validation Failed', errors: [{ code: 'already_exists' }] }),
+          );
+        }
         res.writeHead(201, { 'content-type': 'application/json' });
         return res.end(JSON.stringify({ id: 1, name, browser_download_url: `https://example.test/${name}` }));
       }
@@ -282,6 +302,40 @@ describe('publishing', () => {
     expect(summary).toContain('**Top licenses**');
     expect(summary).toContain('| MIT | 2 |');
     expect(summary).toContain('| BSD-3-Clause | 1 |');
+  });
+
+  it('a re-run replaces the release asset its first run attached (HTTP 422 already_exists)', async () => {
+    requests.length = 0;
+    existingAssets.add('sbom-php.cdx.json');
+    const work = temp();
+    const eventPath = join(work, 'event.json');
+    writeFileSync(
+      eventPath,
+      JSON.stringify({
+        release: {
+          upload_url: `${apiUrl}/uploads/repos/a/b/releases/5/assets{?name,label}`,
+          assets_url: `${apiUrl}/repos/a/b/releases/5/assets`,
+        },
+      }),
+    );
+    const runner = recordingRunner({ path: 'php', token: 'tok' });
+    await run({
+      runner,
+      env: {
+        RUNNER_TEMP: work,
+        GITHUB_WORKSPACE: fixtures,
+        GITHUB_EVENT_NAME: 'release',
+        GITHUB_EVENT_PATH: eventPath,
+      },
+    });
+    expect(runner.failed).toBeUndefined();
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST /uploads/repos/a/b/releases/5/assets?name=sbom-php.cdx.json',
+      'GET /repos/a/b/releases/5/assets?per_page=100',
+      'DELETE /repos/a/b/releases/assets/0',
+      'POST /uploads/repos/a/b/releases/5/assets?name=sbom-php.cdx.json',
+    ]);
+    expect(runner.lines).toContain('Replaced the release asset sbom-php.cdx.json left by an earlier run');
   });
 
   it('artifact names differ per job, matrix leg and subject', () => {
