@@ -11,6 +11,7 @@ import { startRegistry, type LocalRegistry } from '../../local/registry.js';
 import { runAction } from '../../local/run-action.js';
 import {
   AMD64_NODE_MODULES,
+  debianCopyrightFiles,
   ARM64_NODE_MODULES,
   DPKG_STATUS,
   pushSbomTestImages,
@@ -84,6 +85,21 @@ describe('image scan', () => {
       expect(bash.purl).toMatch(/^pkg:deb\/debian\/bash@[^?]+\?arch=amd64&distro=debian-12$/);
       expect(bash.foundIn).toBe('/var/lib/dpkg/status');
       expect(bash.dependsOn.length).toBeGreaterThan(0);
+      // licenses from the machine-readable /usr/share/doc/<package>/copyright files
+      expect(bash.license).toMatch(/^GPL-3\.0-or-later\b/);
+      const machineReadable = new Set(
+        debianCopyrightFiles()
+          .filter((f) =>
+            /^Format:\s*https?:\/\/www\.debian\.org\/doc\/packaging-manuals\/copyright-format\/1\.0\/?\s*\n/.test(
+              readFileSync(f, 'utf8'),
+            ),
+          )
+          .map((f) => f.split('/')[4]),
+      );
+      expect(machineReadable.size).toBeGreaterThan(100);
+      expect(debs.filter((p) => p.license).map((p) => p.name)).toEqual(
+        debs.filter((p) => machineReadable.has(p.name)).map((p) => p.name),
+      );
       const ajv = npm.find((p) => p.name === 'ajv')!;
       expect(ajv.license).toBe('MIT');
       expect(ajv.foundIn).toBe('/app/node_modules/ajv');
