@@ -8059,6 +8059,7 @@ const readGoMod = ({ file, text, readSibling }) => {
         }
     }
     const packages = [];
+    const direct = [];
     for (const req of required) {
         const replacement = replaced.get(req.path);
         // a replacement by a local directory is part of the source tree, not a module download
@@ -8075,8 +8076,9 @@ const readGoMod = ({ file, text, readSibling }) => {
             hashes: hash ? [hash] : [],
             foundIn: file,
         }));
+        if (!req.indirect)
+            direct.push(packages[packages.length - 1].purl);
     }
-    const direct = packages.filter((_, i) => !required[i]?.indirect).map((p) => p.purl);
     return result(file, 'go modules', { packages, directDependencies: direct });
 };
 function toml(file, text) {
