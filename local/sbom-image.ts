@@ -1,8 +1,8 @@
-// A test image for the sbom action: `FROM scratch` with this machine's real dpkg status and
-// os-release in one layer and a small real node_modules tree (package.json files copied from
+// A test image for the sbom action: `FROM scratch` with this machine's real dpkg status,
+// packages' /usr/share/doc/<package>/copyright files and os-release in one layer and a small real node_modules tree (package.json files copied from
 // this repository's install) in another, pushed with gzip and zstd layers and as a
 // two-platform index (the arm64 image carries a different node_modules tree).
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync, zstdCompressSync } from 'node:zlib';
 import { RegistryClient, type ImageManifestJson } from '../lib/oci/index.js';
@@ -24,6 +24,16 @@ export const AMD64_NODE_MODULES = [
 export const ARM64_NODE_MODULES = ['yaml'];
 export const DPKG_STATUS = '/var/lib/dpkg/status';
 
+/** This machine's `/usr/share/doc/<package>/copyright` files of the packages dpkg lists. */
+export function debianCopyrightFiles(): string[] {
+  const names = new Set(
+    readFileSync(DPKG_STATUS, 'utf8')
+      .match(/^Package: \S+$/gm)
+      ?.map((l) => l.slice(9)),
+  );
+  return [...names].map((n) => `/usr/share/doc/${n}/copyright`).filter((f) => existsSync(f));
+}
+
 export interface SbomTestImages {
   /** Single-platform image, gzip layers. */
   gzip: { reference: string; digest: string };
@@ -40,6 +50,7 @@ function writeContext(dir: string, name: string, modules: string[]): { context: 
     copyFileSync(from, join(context, to));
   };
   put('rootfs-os/var/lib/dpkg/status', DPKG_STATUS);
+  for (const copyright of debianCopyrightFiles()) put(`rootfs-os${copyright}`, copyright);
   put('rootfs-os/etc/os-release', '/etc/os-release');
   put('rootfs-os/etc/debian_version', '/etc/debian_version');
   for (const module of modules)

@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, runAction } from '../../local/run-action.js';
+import { strictCycloneDxErrors } from '../helpers/cyclonedx-strict.js';
 
 describe('dist/sbom', () => {
   it("writes validated CycloneDX and SPDX SBOMs of this repository's package-lock.json", async () => {
@@ -17,6 +18,7 @@ describe('dist/sbom', () => {
       'sbom-package-lock.json.cdx.json',
       'sbom-package-lock.json.spdx.json',
     ]);
+    expect(await strictCycloneDxErrors(readFileSync(files[0], 'utf8'))).toBeNull();
     const bom = JSON.parse(readFileSync(files[0], 'utf8'));
     expect(bom.components).toHaveLength(Number(result.outputs['component-count']));
     const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as {

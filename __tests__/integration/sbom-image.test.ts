@@ -11,11 +11,13 @@ import { startRegistry, type LocalRegistry } from '../../local/registry.js';
 import { runAction } from '../../local/run-action.js';
 import {
   AMD64_NODE_MODULES,
+  debianCopyrightFiles,
   ARM64_NODE_MODULES,
   DPKG_STATUS,
   pushSbomTestImages,
   type SbomTestImages,
 } from '../../local/sbom-image.js';
+import { strictCycloneDxErrors } from '../helpers/cyclonedx-strict.js';
 
 /** name@version of every installed package in this machine's dpkg status, read independently. */
 function installedDebs(): string[] {
@@ -83,6 +85,21 @@ describe('image scan', () => {
       expect(bash.purl).toMatch(/^pkg:deb\/debian\/bash@[^?]+\?arch=amd64&distro=debian-12$/);
       expect(bash.foundIn).toBe('/var/lib/dpkg/status');
       expect(bash.dependsOn.length).toBeGreaterThan(0);
+      // licenses from the machine-readable /usr/share/doc/<package>/copyright files
+      expect(bash.license).toMatch(/^GPL-3\.0-or-later\b/);
+      const machineReadable = new Set(
+        debianCopyrightFiles()
+          .filter((f) =>
+            /^Format:\s*https?:\/\/www\.debian\.org\/doc\/packaging-manuals\/copyright-format\/1\.0\/?\s*\n/.test(
+              readFileSync(f, 'utf8'),
+            ),
+          )
+          .map((f) => f.split('/')[4]),
+      );
+      expect(machineReadable.size).toBeGreaterThan(100);
+      expect(debs.filter((p) => p.license).map((p) => p.name)).toEqual(
+        debs.filter((p) => machineReadable.has(p.name)).map((p) => p.name),
+      );
       const ajv = npm.find((p) => p.name === 'ajv')!;
       expect(ajv.license).toBe('MIT');
       expect(ajv.foundIn).toBe('/app/node_modules/ajv');
@@ -124,6 +141,7 @@ describe('sbom action on an image', () => {
     const count = installedDebs().length + AMD64_NODE_MODULES.length;
     expect(runner.outputs['component-count']).toBe(String(count));
     expect(runner.outputs['image-digest']).toBe(images.gzip.digest);
+    expect(await strictCycloneDxErrors(readFileSync(files[0], 'utf8'))).toBeNull();
     const bom = JSON.parse(readFileSync(files[0], 'utf8'));
     expect(bom.components).toHaveLength(count);
     expect(bom.metadata.component.type).toBe('container');

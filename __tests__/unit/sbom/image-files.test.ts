@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { gzipSync, zstdCompressSync } from 'node:zlib';
-import { LayeredFiles, packagesFromFiles, readLayer } from '../../../actions/sbom/src/image/image.js';
+import { debianCopyrightLicense } from '../../../actions/sbom/src/image/debian-copyright.js';
+import {
+  isInteresting,
+  LayeredFiles,
+  packagesFromFiles,
+  readLayer,
+} from '../../../actions/sbom/src/image/image.js';
+import { classifyLicense } from '../../../actions/sbom/src/license.js';
 import { readDistInfo } from '../../../actions/sbom/src/image/installed.js';
 import { readApkInstalled, readDpkgStatus } from '../../../actions/sbom/src/image/os-packages.js';
 import { TarError, TarReader } from '../../../actions/sbom/src/image/tar.js';
@@ -224,6 +231,62 @@ describe('package databases', () => {
     expect(packages.map((p) => [p.purl, p.license, p.dependsOn])).toEqual([
       ['pkg:pypi/requests@2.32.3', 'Apache-2.0', ['pkg:pypi/idna@3.10']],
       ['pkg:pypi/idna@3.10', 'BSD-3-Clause', []],
+    ]);
+  });
+});
+
+describe('Debian copyright files', () => {
+  it('machine-readable ones give an SPDX expression of their License fields; free-form ones nothing', () => {
+    const dep5 = [
+      'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/',
+      'Upstream-Name: demo',
+      '',
+      'Files: *',
+      'Copyright: 2020 A',
+      'License: GPL-2+',
+      '',
+      'Files: lib/*',
+      'License: LGPL-2.1+ or Expat',
+      '',
+      'Files: doc/*',
+      'License: GPL-2+ and BSD-3-clause',
+      '',
+      'License: GPL-2+',
+      ' This program is free software ...',
+      '',
+      'Files: vendor/*',
+      'License: public-domain',
+    ].join('\n');
+    expect(debianCopyrightLicense(dep5)).toBe(
+      'GPL-2.0-or-later AND (LGPL-2.1-or-later OR MIT) AND BSD-3-Clause AND LicenseRef-public-domain',
+    );
+    expect(classifyLicense(debianCopyrightLicense(dep5)!).kind).toBe('expression');
+    expect(debianCopyrightLicense(dep5.split('\n').slice(0, 6).join('\n').replace('GPL-2+', 'GPL-3'))).toBe(
+      'GPL-3.0-only',
+    );
+    expect(
+      debianCopyrightLicense('This is the Debian prepackaged version of X.\nLicense: GPL\n'),
+    ).toBeUndefined();
+  });
+
+  it("an image's dpkg packages get the license their copyright file states", () => {
+    const files = new LayeredFiles();
+    const add = (path: string, text: string) =>
+      files.add({ path, type: '0', size: text.length } as never, Buffer.from(text));
+    add(
+      'var/lib/dpkg/status',
+      'Package: a\nStatus: install ok installed\nVersion: 1\n\nPackage: b\nStatus: install ok installed\nVersion: 2\n',
+    );
+    add(
+      'usr/share/doc/a/copyright',
+      'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: *\nLicense: Expat\n',
+    );
+    expect(isInteresting('usr/share/doc/a/copyright')).toBe(true);
+    expect(isInteresting('usr/share/doc/a/changelog.gz')).toBe(false);
+    const scan = packagesFromFiles(files);
+    expect(scan.packages.map((p) => [p.name, p.license])).toEqual([
+      ['a', 'MIT'],
+      ['b', undefined],
     ]);
   });
 });

@@ -186,6 +186,13 @@ describe('other ecosystems', () => {
     ]);
     expect(go.packages[0].hashes[0].algorithm).toBe('SHA-256');
     expect(go.directDependencies).toHaveLength(2);
+    // a module replaced by a local directory is skipped without shifting the others' direct/indirect flags
+    const replacedLocally = readLockfileText(
+      'go.mod',
+      'module x\n\nrequire (\n\texample.com/local v1.0.0\n\texample.com/dep v1.2.0 // indirect\n\texample.com/top v2.0.0\n)\n\nreplace example.com/local => ../local\n',
+    );
+    expect(replacedLocally.packages.map((p) => p.name)).toEqual(['example.com/dep', 'example.com/top']);
+    expect(replacedLocally.directDependencies).toEqual(['pkg:golang/example.com/top@v2.0.0']);
     const cargo = read('rust/Cargo.lock');
     expect(byName(cargo.packages, 'serde_derive').dependsOn).toContain('pkg:cargo/syn@2.0.77');
     expect(byName(cargo.packages, 'serde_derive').dependsOn).not.toContain('pkg:cargo/syn@1.0.109');

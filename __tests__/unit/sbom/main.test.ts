@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { recordingRunner } from '../../../lib/runner.js';
 import { run } from '../../../actions/sbom/src/main.js';
 import { artifactName } from '../../../actions/sbom/src/publish.js';
+import { strictCycloneDxErrors } from '../../helpers/cyclonedx-strict.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const root = resolve(import.meta.dirname, '../../..');
@@ -31,6 +32,7 @@ let server: Server;
 let apiUrl: string;
 const requests: Recorded[] = [];
 let snapshotStatus = 201;
+const existingAssets = new Set<string>();
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -46,8 +48,27 @@ beforeAll(async () => {
             : JSON.stringify({ message: 'Resource not accessible by integration' }),
         );
       }
+      if (req.url!.startsWith('/repos/a/b/releases/5/assets')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const assets = [...existingAssets].map((name, id) => ({
+          id,
+          name,
+          url: `${apiUrl}/repos/a/b/releases/assets/${id}`,
+        }));
+        return res.end(JSON.stringify(assets));
+      }
+      if (req.method === 'DELETE' && req.url!.startsWith('/repos/a/b/releases/assets/')) {
+        existingAssets.clear();
+        return res.writeHead(204).end();
+      }
       if (req.url!.startsWith('/uploads/')) {
         const name = new URL(req.url!, 'http://x').searchParams.get('name');
+        if (existingAssets.has(name!)) {
+          res.writeHead(422, { 'content-type': 'application/json' });
+          return res.end(
+            JSON.stringify({ message: 'Validation Failed', errors: [{ code: 'already_exists' }] }),
+          );
+        }
         res.writeHead(201, { 'content-type': 'application/json' });
         return res.end(JSON.stringify({ id: 1, name, browser_download_url: `https://example.test/${name}` }));
       }
@@ -119,6 +140,7 @@ describe('source scans', () => {
       expect(runner.outputs['sbom-file']).toBe(files.join('\n'));
       expect(runner.outputs['component-count']).toBe('16');
       expect(JSON.parse(readFileSync(files[0], 'utf8')).components).toHaveLength(16);
+      expect(await strictCycloneDxErrors(readFileSync(files[0], 'utf8'))).toBeNull();
       expect(JSON.parse(readFileSync(files[1], 'utf8')).spdxVersion).toBe('SPDX-2.3');
       const summary = runner.summary.join('\n');
       expect(summary).toContain('### SBOM of acme/shop');
@@ -274,11 +296,46 @@ describe('publishing', () => {
       '/uploads/repos/a/b/releases/5/assets?name=sbom-php.spdx.json',
     ]);
     expect(JSON.parse(requests[0].body).bomFormat).toBe('CycloneDX');
+    expect(await strictCycloneDxErrors(requests[0].body)).toBeNull();
     const summary = runner.summary.join('');
     expect(summary).toContain('https://example.test/sbom-php.spdx.json');
     expect(summary).toContain('**Top licenses**');
     expect(summary).toContain('| MIT | 2 |');
     expect(summary).toContain('| BSD-3-Clause | 1 |');
+  });
+
+  it('a re-run replaces the release asset its first run attached (HTTP 422 already_exists)', async () => {
+    requests.length = 0;
+    existingAssets.add('sbom-php.cdx.json');
+    const work = temp();
+    const eventPath = join(work, 'event.json');
+    writeFileSync(
+      eventPath,
+      JSON.stringify({
+        release: {
+          upload_url: `${apiUrl}/uploads/repos/a/b/releases/5/assets{?name,label}`,
+          assets_url: `${apiUrl}/repos/a/b/releases/5/assets`,
+        },
+      }),
+    );
+    const runner = recordingRunner({ path: 'php', token: 'tok' });
+    await run({
+      runner,
+      env: {
+        RUNNER_TEMP: work,
+        GITHUB_WORKSPACE: fixtures,
+        GITHUB_EVENT_NAME: 'release',
+        GITHUB_EVENT_PATH: eventPath,
+      },
+    });
+    expect(runner.failed).toBeUndefined();
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST /uploads/repos/a/b/releases/5/assets?name=sbom-php.cdx.json',
+      'GET /repos/a/b/releases/5/assets?per_page=100',
+      'DELETE /repos/a/b/releases/assets/0',
+      'POST /uploads/repos/a/b/releases/5/assets?name=sbom-php.cdx.json',
+    ]);
+    expect(runner.lines).toContain('Replaced the release asset sbom-php.cdx.json left by an earlier run');
   });
 
   it('artifact names differ per job, matrix leg and subject', () => {

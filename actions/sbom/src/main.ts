@@ -135,10 +135,14 @@ async function publish(
   }
   if (inputs.attachToRelease && env.GITHUB_EVENT_NAME === 'release' && env.GITHUB_EVENT_PATH) {
     const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-      release?: { upload_url?: string; tag_name?: string };
+      release?: { upload_url?: string; assets_url?: string; tag_name?: string };
     };
     if (event.release?.upload_url) {
-      const urls = await attachToRelease(event.release.upload_url, files, inputs.token, { fetch: io.fetch });
+      const urls = await attachToRelease(event.release.upload_url, files, inputs.token, {
+        fetch: io.fetch,
+        assetsUrl: event.release.assets_url,
+        replaced: (name) => runner.info(`Replaced the release asset ${name} left by an earlier run`),
+      });
       runner.info(`Attached to release ${event.release.tag_name ?? ''}: ${urls.join(', ')}`);
       notes.push(`**Release assets:** ${urls.map((u) => `<${u}>`).join(', ')}`);
     }

@@ -61,40 +61,75 @@ async function failure(response: Response, what: string): Promise<never> {
   );
 }
 
-/** Attaches files to the release of a `release` event (its upload_url template). */
+function uploadAsset(url: string, body: Buffer, token: string, io: { fetch?: Fetch }): Promise<Response> {
+  return requestWithRetry(
+    url,
+    {
+      method: 'POST',
+      headers: {
+        ...githubHeaders(token),
+        'content-type': 'application/json',
+        'content-length': String(body.length),
+      },
+      body,
+      timeoutMs: 60_000,
+    },
+    io,
+  );
+}
+
+/** Deletes the asset called `name` (left by an earlier run of this job); false when there is none. */
+async function deleteAsset(
+  assetsUrl: string,
+  name: string,
+  token: string,
+  io: { fetch?: Fetch },
+): Promise<boolean> {
+  const listing = await requestWithRetry(
+    `${assetsUrl}?per_page=100`,
+    { method: 'GET', headers: githubHeaders(token), timeoutMs: 30_000 },
+    io,
+  );
+  if (!listing.ok) await failure(listing, `list the release's assets`);
+  const asset = ((await listing.json()) as { name: string; url: string }[]).find((a) => a.name === name);
+  if (!asset) return false;
+  const deleted = await requestWithRetry(
+    asset.url,
+    { method: 'DELETE', headers: githubHeaders(token), timeoutMs: 30_000 },
+    io,
+  );
+  if (!deleted.ok) await failure(deleted, `delete the earlier release asset ${name}`);
+  return true;
+}
+
+/**
+ * Attaches files to the release of a `release` event (its upload_url template). An asset of the
+ * same name (a re-run of the job) is replaced when the release's assets_url is known.
+ */
 export async function attachToRelease(
   uploadUrlTemplate: string,
   files: string[],
   token: string,
-  io: { fetch?: Fetch } = {},
+  io: { fetch?: Fetch; assetsUrl?: string; replaced?: (name: string) => void } = {},
 ): Promise<string[]> {
   const base = uploadUrlTemplate.replace(/\{[^}]*\}$/, '');
   const urls: string[] = [];
   for (const file of files) {
-    const url = `${base}?name=${encodeURIComponent(basename(file))}`;
+    const name = basename(file);
+    const url = `${base}?name=${encodeURIComponent(name)}`;
     const body = readFileSync(file);
-    const response = await requestWithRetry(
-      url,
-      {
-        method: 'POST',
-        headers: {
-          ...githubHeaders(token),
-          'content-type': 'application/json',
-          'content-length': String(body.length),
-        },
-        body,
-        timeoutMs: 60_000,
-      },
-      io,
-    );
+    let response = await uploadAsset(url, body, token, io);
     if (response.status === 422) {
       const text = await response.text();
-      throw new GitHubApiError(
-        `release asset ${basename(file)} already exists on this release (HTTP 422: ${text.slice(0, 200)})`,
-        422,
-      );
+      if (!io.assetsUrl || !(await deleteAsset(io.assetsUrl, name, token, io)))
+        throw new GitHubApiError(
+          `release asset ${name} already exists on this release (HTTP 422: ${text.slice(0, 200)})`,
+          422,
+        );
+      io.replaced?.(name);
+      response = await uploadAsset(url, body, token, io);
     }
-    if (!response.ok) await failure(response, `upload release asset ${basename(file)}`);
+    if (!response.ok) await failure(response, `upload release asset ${name}`);
     urls.push(((await response.json()) as { browser_download_url?: string }).browser_download_url ?? url);
   }
   return urls;

@@ -1,5 +1,9 @@
 // Schema validation of both outputs before they are written: CycloneDX 1.6 (strict JSON schema
 // shipped by @cyclonedx/cyclonedx-library) and SPDX 2.3 (the official JSON schema, CC-BY-3.0).
+// The library's own JsonStrictValidator is what the tests use (__tests__/helpers/cyclonedx-strict.ts);
+// the action does not bundle it: measured on Node 24 here, loading the library takes ~0.17 s and its
+// first validate() (compiling the full schema) ~0.5-0.7 s, against a budget of ~0.2 s for the whole
+// run (10x faster than cdxgen). The narrowed schema below accepts no document the full one rejects.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { cycloneDx16Schema, cycloneDxReferencedSchemas } from './cdx-schemas.js';

@@ -18,6 +18,7 @@ import { LockfileError, type LockfileResult } from '../model.js';
 import { combine } from '../scan.js';
 import type { ScanResult } from '../model.js';
 import { readDistInfo, readNodeModules, DIST_INFO_METADATA, NODE_MODULE_MANIFEST } from './installed.js';
+import { debianCopyrightLicense } from './debian-copyright.js';
 import { parseOsRelease, readApkInstalled, readDpkgStatus } from './os-packages.js';
 import { TarReader, type TarHeader } from './tar.js';
 
@@ -33,10 +34,12 @@ export function parsePlatform(text: string): Platform | undefined {
 }
 
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const DEBIAN_COPYRIGHT = /^usr\/share\/doc\/[^/]+\/copyright$/;
 
 /** Files worth reading, by path inside the image (no leading slash). */
 export function isInteresting(path: string): boolean {
   if (path === 'var/lib/dpkg/status' || path.startsWith('var/lib/dpkg/status.d/')) return true;
+  if (DEBIAN_COPYRIGHT.test(path)) return true;
   if (path === 'lib/apk/db/installed' || path === 'etc/os-release' || path === 'usr/lib/os-release')
     return true;
   if (NODE_MODULE_MANIFEST.test(path) || DIST_INFO_METADATA.test(path)) return true;
@@ -177,7 +180,11 @@ export function packagesFromFiles(files: LayeredFiles): ScanResult {
   for (const path of dpkg) {
     // status.d also holds *.md5sums files; only control paragraphs describe packages
     if (path.endsWith('.md5sums')) continue;
-    single(`/${path}`, 'dpkg', readDpkgStatus(`/${path}`, files.get(path)!, os));
+    const packages = readDpkgStatus(`/${path}`, files.get(path)!, os).map((p) => {
+      const copyright = files.get(`usr/share/doc/${p.name}/copyright`);
+      return { ...p, license: p.license ?? (copyright ? debianCopyrightLicense(copyright) : undefined) };
+    });
+    single(`/${path}`, 'dpkg', packages);
   }
   const apk = files.get('lib/apk/db/installed');
   if (apk !== undefined)

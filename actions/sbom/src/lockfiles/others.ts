@@ -51,6 +51,7 @@ export const readGoMod: LockfileReader = ({ file, text, readSibling }) => {
     }
   }
   const packages: Package[] = [];
+  const direct: string[] = [];
   for (const req of required) {
     const replacement = replaced.get(req.path);
     // a replacement by a local directory is part of the source tree, not a module download
@@ -68,8 +69,8 @@ export const readGoMod: LockfileReader = ({ file, text, readSibling }) => {
         foundIn: file,
       }),
     );
+    if (!req.indirect) direct.push(packages[packages.length - 1].purl);
   }
-  const direct = packages.filter((_, i) => !required[i]?.indirect).map((p) => p.purl);
   return result(file, 'go modules', { packages, directDependencies: direct });
 };
 
