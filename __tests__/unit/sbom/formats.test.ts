@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cycloneDxJson, type SbomDocumentOptions } from '../../../actions/sbom/src/cyclonedx.js';
 import { classifyLicense } from '../../../actions/sbom/src/license.js';
@@ -18,12 +18,21 @@ import { strictCycloneDxErrors } from '../../helpers/cyclonedx-strict.js';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const root = resolve(import.meta.dirname, '../../..');
 const fixtures = join(root, '__tests__/fixtures/sbom');
+/** The official schema as shipped in the action; checked against the project's reference copy below. */
+const spdxSchemaCopy = join(root, 'actions/sbom/src/schema/spdx-2.3.schema.json');
+const spdxReference = join(root, '../shared/spdx/spdx-2.3.schema.json');
+
+(existsSync(spdxReference) ? it : it.skip)('ships the official SPDX 2.3 schema unchanged', () => {
+  expect(JSON.parse(readFileSync(spdxSchemaCopy, 'utf8'))).toEqual(
+    JSON.parse(readFileSync(spdxReference, 'utf8')),
+  );
+});
 
 /** The full official SPDX schema, compiled by ajv (CycloneDX: the library's strict validator). */
 function officialSpdx() {
   const ajv = new Ajv({ strict: false });
   addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync('/work/shared/spdx/spdx-2.3.schema.json', 'utf8')));
+  return ajv.compile(JSON.parse(readFileSync(spdxSchemaCopy, 'utf8')));
 }
 const spdxSchema = officialSpdx();
 
