@@ -347,6 +347,19 @@ describe('deploy flow', () => {
     expect(fetch.calls.some((c) => c.path.endsWith('/cancel'))).toBe(false);
   });
 
+  it('refuses a spec with another name than the app, before listing or putting anything', async () => {
+    const { fetch, io } = setup([on('GET', '/v2/apps/app-1', () => json({ app: liveApp }))]);
+    const renamed = parseSpec(
+      'name: shop-v2\nservices:\n  - name: web\n    image: { registry_type: GHCR, registry: acme, repository: web, tag: old }\n',
+    );
+    const result = await run(inputs({ spec: renamed }), io);
+    expect(result.ok).toBe(false);
+    expect(result.failure?.message).toContain("'shop-v2' differs from the name 'shop' of app app-1");
+    expect(result.failure?.message).toContain('would rename the app');
+    expect(result.failure?.message).toContain('`app-id`');
+    expect(fetch.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /v2/apps/app-1']);
+  });
+
   it('bounds the requests before the wait by the same timeout: a 429 storm ends the run at it', async () => {
     const clock = virtualClock();
     const { fetch, io } = setup(

@@ -191,6 +191,7 @@ async function deployFlow(inputs: DeployInputs, io: FlowIo, result: DeployResult
   result.appName = app.spec?.name;
   result.previousDeploymentId = app.active_deployment?.id;
   secretValues(app.spec).forEach((s) => report.setSecret(s));
+  if (!deployment && inputs.spec) refuseRename(app, inputs.spec);
   if (app.pinned_deployment)
     report.warning(
       `App ${app.spec?.name} is pinned to rollback deployment ${app.pinned_deployment.id}; ` +
@@ -213,6 +214,19 @@ async function deployFlow(inputs: DeployInputs, io: FlowIo, result: DeployResult
   if (!inputs.wait) return;
   const spec = inputs.spec ?? app.spec;
   await follow(app.id, deployment, spec, inputs, io, result);
+}
+
+/** A spec with another `name` would rename the app when PUT; nobody asks for that by accident. */
+function refuseRename(app: App, spec: AppSpec): void {
+  const current = app.spec?.name;
+  if (!current || spec.name === current) return;
+  throw new FlowError(
+    `Input 'spec': its \`name\` '${spec.name}' differs from the name '${current}' of app ${app.id}; ` +
+      'deploying it would rename the app, so nothing was changed. If the spec is for another app, ' +
+      `point \`app-id\` (or \`app-name\`) at that app; if it is for this one, set its \`name\` to '${current}'. ` +
+      'To rename the app on purpose, rename it in App Platform first (control panel, or ' +
+      `\`doctl apps update ${app.id} --spec <file>\`), then deploy with the new name.`,
+  );
 }
 
 /** Applies images from IMAGE_* variables and the `images` input to a copy of a spec. */
