@@ -235,6 +235,23 @@ describe('deploy-do against the App Platform emulator', () => {
     expect(requestsFor(app.appId).filter((r) => r.status === 429)).toHaveLength(4);
   });
 
+  it('ends a 429 storm before the wait at the timeout, naming it, without writing anything', async () => {
+    const app = await seed();
+    emulator.fault({
+      type: 'status',
+      status: 429,
+      times: 50,
+      retryAfter: 2,
+      match: { method: 'GET', path: '/v2/apps' },
+    });
+    const run = await deploy(app, { timeout: '3s' });
+    emulator.clearFaults();
+    expect(run.code).toBe(1);
+    expect(errorLine(run)).toContain('`timeout` of 3.0 s');
+    expect(requestsFor(app.appId).filter((r) => r.method === 'PUT')).toHaveLength(0);
+    expect(run.durationMs).toBeLessThan(20_000);
+  });
+
   it('recovers from 5xx answers and does not repeat a PUT whose answer was lost', async () => {
     const app = await seed();
     emulator.fault({

@@ -347,6 +347,65 @@ describe('deploy flow', () => {
     expect(fetch.calls.some((c) => c.path.endsWith('/cancel'))).toBe(false);
   });
 
+  it('refuses a spec with another name than the app, before listing or putting anything', async () => {
+    const { fetch, io } = setup([on('GET', '/v2/apps/app-1', () => json({ app: liveApp }))]);
+    const renamed = parseSpec(
+      'name: shop-v2\nservices:\n  - name: web\n    image: { registry_type: GHCR, registry: acme, repository: web, tag: old }\n',
+    );
+    const result = await run(inputs({ spec: renamed }), io);
+    expect(result.ok).toBe(false);
+    expect(result.failure?.message).toContain("'shop-v2' differs from the name 'shop' of app app-1");
+    expect(result.failure?.message).toContain('would rename the app');
+    expect(result.failure?.message).toContain('`app-id`');
+    expect(fetch.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /v2/apps/app-1']);
+  });
+
+  it('bounds the requests before the wait by the same timeout: a 429 storm ends the run at it', async () => {
+    const clock = virtualClock();
+    const { fetch, io } = setup(
+      [
+        on('GET', '/v2/apps/app-1', () =>
+          json({ id: 'too_many_requests', message: 'slow down' }, 429, { 'retry-after': '60' }),
+        ),
+      ],
+      clock,
+    );
+    const started = clock.now();
+    const result = await run(inputs({ timeoutMs: 120_000 }), io);
+    expect(result.ok).toBe(false);
+    expect(result.failure?.message).toContain('`timeout` of 2m 0s');
+    expect(result.failure?.message).toContain('GET /v2/apps/app-1');
+    expect(clock.now() - started).toBeLessThanOrEqual(120_000);
+    expect(fetch.calls.some((c) => c.method === 'PUT')).toBe(false);
+  });
+
+  it('counts the time spent before the wait against the timeout of the wait', async () => {
+    const clock = virtualClock();
+    const d1 = scheduled('dep-1', clock, [
+      ['BUILDING', 3_600_000],
+      ['ACTIVE', 0],
+    ]);
+    let reads = 0;
+    const { io } = setup(
+      [
+        on('GET', '/v2/apps/app-1', () =>
+          ++reads <= 2
+            ? json({ id: 'too_many_requests', message: 'slow down' }, 429, { 'retry-after': '45' })
+            : json({ app: liveApp }),
+        ),
+        on('GET', '/v2/apps/app-1/deployments', () => json({ deployments: [] })),
+        on('PUT', '/v2/apps/app-1', () => json({ app: { ...liveApp, pending_deployment: d1() } })),
+        on('GET', '/v2/apps/app-1/deployments/dep-1', () => json({ deployment: d1() })),
+      ],
+      clock,
+    );
+    const started = clock.now();
+    const result = await run(inputs({ timeoutMs: 120_000 }), io);
+    expect(result.phase).toBe('BUILDING');
+    expect(result.failure?.message).toContain('did not finish within 2m 0s');
+    expect(clock.now() - started).toBeLessThanOrEqual(121_000);
+  });
+
   it('cancels the deployment it started when the job is cancelled', async () => {
     const clock = virtualClock();
     const controller = new AbortController();

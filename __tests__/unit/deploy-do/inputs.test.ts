@@ -80,10 +80,22 @@ describe('readInputs', () => {
     ['a bad api-url', { ...base, 'api-url': 'ftp://x' }, 'api-url', 'http(s) URL'],
     ['plain http off this machine', { ...base, 'api-url': 'http://api.example.com' }, 'api-url', 'https URL'],
     ['create without spec', { ...base, create: 'true' }, 'spec', 'create'],
+    ['project-id without create', { ...base, 'project-id': 'proj-1' }, 'project-id', '`create: true`'],
+    [
+      'project-id with create false',
+      { ...base, create: 'false', 'project-id': 'proj-1' },
+      'project-id',
+      '`create: true`',
+    ],
   ])('refuses %s', (_what, inputs, input, expected) => {
     const error = refusal(inputs);
     expect(error.input).toBe(input);
     expect(error.message).toContain(expected);
+  });
+
+  it('accepts project-id together with create', () => {
+    const read = reader({ ...base, spec: 'app.yaml', create: 'true', 'project-id': 'proj-1' });
+    expect(readInputs(read, env).projectId).toBe('proj-1');
   });
 
   it.each(['http://127.0.0.1:4010', 'http://localhost:4010/', 'http://[::1]:4010'])(

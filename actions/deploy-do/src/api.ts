@@ -102,6 +102,27 @@ export class AmbiguousWriteError extends Error {
   }
 }
 
+/** The run's `timeout` passed while a request was still being sent or retried. */
+export class DeadlineError extends Error {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly timeoutMs: number,
+  ) {
+    super(
+      `Ran out of the \`timeout\` of ${formatDuration(timeoutMs)} while ${method} ${path} was still ` +
+        'being sent or retried (the whole run, wait included, is bounded by `timeout`). Raise `timeout` to allow more.',
+    );
+    this.name = 'DeadlineError';
+  }
+}
+
+/** One deadline (clock time) for every request of a run, with the timeout it comes from. */
+export interface RunDeadline {
+  at: number;
+  timeoutMs: number;
+}
+
 export interface ClientOptions {
   apiUrl: string;
   token: string;
@@ -116,6 +137,8 @@ export interface ClientOptions {
 export class AppsClient {
   readonly apiUrl: string;
   requests = 0;
+  /** When set, no request (nor its retries) goes on past it: they fail with DeadlineError. */
+  deadline?: RunDeadline;
   private readonly fetchFn: Fetch;
   private readonly clock: Clock;
 
@@ -274,7 +297,8 @@ export class AppsClient {
     try {
       return await this.send<T>(method, path, body, signal, repeatable);
     } catch (error) {
-      if (repeatable || error instanceof ApiError || signal?.aborted) throw error;
+      if (repeatable || error instanceof ApiError || error instanceof DeadlineError || signal?.aborted)
+        throw error;
       throw new AmbiguousWriteError(method, path, error);
     }
   }
@@ -286,26 +310,29 @@ export class AppsClient {
     signal: AbortSignal | undefined,
     idempotent: boolean,
   ): Promise<T> {
-    const response = await requestWithRetry(
-      this.apiUrl + path,
-      {
-        method,
-        idempotent,
-        signal,
-        timeoutMs: this.options.requestTimeoutMs ?? 30_000,
-        retry: this.options.retry,
-        headers: {
-          authorization: `Bearer ${this.options.token}`,
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    const bounded = this.bounded(method, path.split('?')[0], signal);
+    const response = await bounded.guard(() =>
+      requestWithRetry(
+        this.apiUrl + path,
+        {
+          method,
+          idempotent,
+          signal: bounded.signal,
+          timeoutMs: this.options.requestTimeoutMs ?? 30_000,
+          retry: this.options.retry,
+          headers: {
+            authorization: `Bearer ${this.options.token}`,
+            accept: 'application/json',
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          onRetry: (reason, delayMs, attempt) =>
+            this.options.onRetry?.(
+              `${method} ${path.split('?')[0]}: ${reason}; retry ${attempt} in ${formatDuration(delayMs)}`,
+            ),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        onRetry: (reason, delayMs, attempt) =>
-          this.options.onRetry?.(
-            `${method} ${path.split('?')[0]}: ${reason}; retry ${attempt} in ${formatDuration(delayMs)}`,
-          ),
-      },
-      { fetch: this.fetchFn, clock: this.clock },
+        { fetch: bounded.fetch, clock: bounded.clock },
+      ),
     );
     const text = await response.text();
     if (response.ok) return (text ? JSON.parse(text) : {}) as T;
@@ -321,6 +348,47 @@ export class AppsClient {
     // A 5xx answer to a write leaves its effect unknown.
     if (response.status >= 500 && !idempotent) throw new HttpError(error.message, response.status, text);
     throw error;
+  }
+
+  /**
+   * The signal, fetch and clock for one request under the run deadline: a retry delay that would
+   * end past it ends the request instead, and so does the deadline passing mid-request.
+   */
+  private bounded(method: string, path: string, signal: AbortSignal | undefined) {
+    const deadline = this.deadline;
+    const clock = this.clock;
+    if (!deadline)
+      return { signal, fetch: this.fetchFn, clock, guard: <R>(request: () => Promise<R>) => request() };
+    const stop = new AbortController();
+    const timer = AbortSignal.timeout(Math.max(1, Math.ceil(deadline.at - clock.now())));
+    const combined = AbortSignal.any([stop.signal, timer, ...(signal ? [signal] : [])]);
+    const expired = () =>
+      !signal?.aborted && (stop.signal.aborted || timer.aborted || clock.now() >= deadline.at);
+    const fail = () => new DeadlineError(method, path, deadline.timeoutMs);
+    const boundedFetch = ((input: Parameters<Fetch>[0], init?: Parameters<Fetch>[1]) => {
+      if (expired()) return Promise.reject(fail());
+      return this.fetchFn(input, init);
+    }) as Fetch;
+    const boundedClock: Clock = {
+      now: () => clock.now(),
+      async sleep(ms, sleepSignal) {
+        const left = deadline.at - clock.now();
+        if (ms < left) return clock.sleep(ms, sleepSignal);
+        stop.abort();
+      },
+    };
+    const guard = async <R>(request: () => Promise<R>): Promise<R> => {
+      if (expired()) throw fail();
+      try {
+        const answer = await request();
+        if (expired()) throw fail();
+        return answer;
+      } catch (error) {
+        if (expired()) throw fail();
+        throw error;
+      }
+    };
+    return { signal: combined, fetch: boundedFetch, clock: boundedClock, guard };
   }
 }
 

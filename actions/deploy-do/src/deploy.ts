@@ -99,6 +99,8 @@ interface FlowIo extends DeployIo {
   history: DeployHistory;
   /** Deployments the app had before this run wrote anything. */
   knownBefore?: Set<string>;
+  /** Clock time at which the run's `timeout` ends, from its first request to the end of the wait. */
+  deadline: number;
 }
 
 /** Deploys (or rolls back); never throws for deployment outcomes, only reports them. */
@@ -116,6 +118,7 @@ export async function run(inputs: DeployInputs, deployIo: DeployIo): Promise<Dep
     ...deployIo,
     secrets,
     history: {},
+    deadline: deployIo.clock.now() + inputs.timeoutMs,
     report: {
       ...deployIo.report,
       setSecret(value) {
@@ -124,6 +127,7 @@ export async function run(inputs: DeployInputs, deployIo: DeployIo): Promise<Dep
       },
     },
   };
+  io.client.deadline = { at: io.deadline, timeoutMs: inputs.timeoutMs };
   try {
     if (inputs.rollbackTo) await rollbackFlow(inputs, io, result);
     else await deployFlow(inputs, io, result);
@@ -140,6 +144,8 @@ export async function run(inputs: DeployInputs, deployIo: DeployIo): Promise<Dep
       };
     } else if (result.failure) result.failure.message += ` Then: ${(error as Error).message}`;
     else result.failure = { message: (error as Error).message, steps: [] };
+  } finally {
+    io.client.deadline = undefined;
   }
   result.ok = !result.failure && (!inputs.wait || result.phase === 'ACTIVE');
   redactFailure(result, io.secrets);
@@ -185,6 +191,7 @@ async function deployFlow(inputs: DeployInputs, io: FlowIo, result: DeployResult
   result.appName = app.spec?.name;
   result.previousDeploymentId = app.active_deployment?.id;
   secretValues(app.spec).forEach((s) => report.setSecret(s));
+  if (!deployment && inputs.spec) refuseRename(app, inputs.spec);
   if (app.pinned_deployment)
     report.warning(
       `App ${app.spec?.name} is pinned to rollback deployment ${app.pinned_deployment.id}; ` +
@@ -207,6 +214,19 @@ async function deployFlow(inputs: DeployInputs, io: FlowIo, result: DeployResult
   if (!inputs.wait) return;
   const spec = inputs.spec ?? app.spec;
   await follow(app.id, deployment, spec, inputs, io, result);
+}
+
+/** A spec with another `name` would rename the app when PUT; nobody asks for that by accident. */
+function refuseRename(app: App, spec: AppSpec): void {
+  const current = app.spec?.name;
+  if (!current || spec.name === current) return;
+  throw new FlowError(
+    `Input 'spec': its \`name\` '${spec.name}' differs from the name '${current}' of app ${app.id}; ` +
+      'deploying it would rename the app, so nothing was changed. If the spec is for another app, ' +
+      `point \`app-id\` (or \`app-name\`) at that app; if it is for this one, set its \`name\` to '${current}'. ` +
+      'To rename the app on purpose, rename it in App Platform first (control panel, or ' +
+      `\`doctl apps update ${app.id} --spec <file>\`), then deploy with the new name.`,
+  );
 }
 
 /** Applies images from IMAGE_* variables and the `images` input to a copy of a spec. */
@@ -355,10 +375,13 @@ async function follow(
 ): Promise<void> {
   const { client, clock, report } = io;
   const started = clock.now();
-  report.group(`Waiting for deployment ${deployment.id} (timeout ${formatDuration(inputs.timeoutMs)})`);
+  report.group(
+    `Waiting for deployment ${deployment.id} (${formatDuration(Math.max(0, io.deadline - started))} ` +
+      `left of the timeout of ${formatDuration(inputs.timeoutMs)})`,
+  );
   const waited = await waitForDeployment(client, appId, deployment.id, {
     clock,
-    deadline: started + inputs.timeoutMs,
+    deadline: io.deadline,
     signal: io.signal,
     history: io.history,
     onPhase: (phase) =>
@@ -380,6 +403,8 @@ async function follow(
       ),
   });
   report.endGroup();
+  // The timeout bounds the run up to here; what follows (logs, cancel, commit) has its own bounds.
+  client.deadline = undefined;
   result.timeline = waited.timeline;
   const current = waited.deployment ?? deployment;
   result.deployment = current;
@@ -396,7 +421,7 @@ async function follow(
   }
   if (result.phase === 'ACTIVE') {
     report.info(`Deployment ${current.id} is ACTIVE after ${elapsed(clock, started)}.`);
-    result.liveUrl = await liveUrl(appId, spec, started + inputs.timeoutMs, io);
+    result.liveUrl = await liveUrl(appId, spec, io.deadline, io);
     if (inputs.printLogs === 'always')
       await collectLogs(appId, current, [{ type: 'BUILD' }, { type: 'DEPLOY' }], io, result);
     return;
@@ -429,6 +454,7 @@ async function liveUrl(appId: string, spec: AppSpec, deadline: number, io: FlowI
  */
 async function cancelUnconfirmed(appId: string, io: FlowIo, result: DeployResult): Promise<boolean> {
   if (!io.signal?.aborted || !io.knownBefore) return false;
+  io.client.deadline = undefined;
   const found = await findNewDeployment(io.client, appId, io.knownBefore, AbortSignal.timeout(10_000)).catch(
     () => undefined,
   );

@@ -77,6 +77,14 @@ export function readInputs(
     throw new InputError('spec', 'an app spec file to create the app from (`create: true`)');
   if (create && appId)
     throw new InputError('create', '`app-name` rather than `app-id` (an app to create has no id yet)');
+  const projectId = optionalString(read, 'project-id') || undefined;
+  // Only an app this run creates goes into a project; alone it would be silently ignored.
+  if (projectId && !create)
+    throw new InputError(
+      'project-id',
+      'no `project-id` unless `create: true` (it only places an app that `create` makes; an existing app stays in its project)',
+      projectId,
+    );
   return {
     token,
     appId,
@@ -92,7 +100,7 @@ export function readInputs(
     rollbackTo,
     apiUrl: apiUrlInput(read),
     create,
-    projectId: optionalString(read, 'project-id') || undefined,
+    projectId,
     warnings,
   };
 }
