@@ -77,6 +77,9 @@ describe('docker buildx arguments', () => {
     expect(registry.join(' ')).toContain(
       '--platform linux/amd64,linux/arm64 --cache-from type=registry,ref=ghcr.io/acme/shop:buildcache --cache-to type=registry,ref=ghcr.io/acme/shop:buildcache,mode=max',
     );
+    const notPushing = buildxArgs({ ...spec, push: false, cache: 'registry' }, '/m').join(' ');
+    expect(notPushing).toContain('--cache-from type=registry,ref=ghcr.io/acme/shop:buildcache');
+    expect(notPushing).not.toContain('--cache-to');
     const multiLocal = buildxArgs({ ...spec, push: false, platforms: ['linux/amd64', 'linux/arm64'] }, '/m');
     expect(multiLocal).toEqual(expect.arrayContaining(['--output', 'type=image,push=false']));
     expect(multiLocal).not.toContain('--load');

@@ -86,13 +86,11 @@ export function buildxArgs(spec: BuildSpec, metadataFile: string): string[] {
     args.push('--build-arg', `SOURCE_DATE_EPOCH=${spec.sourceDateEpoch}`);
   if (spec.platforms.length) args.push('--platform', spec.platforms.join(','));
   if (spec.cache === 'gha') args.push('--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max');
-  if (spec.cache === 'registry' && name)
-    args.push(
-      '--cache-from',
-      `type=registry,ref=${name}:buildcache`,
-      '--cache-to',
-      `type=registry,ref=${name}:buildcache,mode=max`,
-    );
+  if (spec.cache === 'registry' && name) {
+    args.push('--cache-from', `type=registry,ref=${name}:buildcache`);
+    // Exporting the cache is a push; without `push` nothing may be written to the registry.
+    if (spec.push) args.push('--cache-to', `type=registry,ref=${name}:buildcache,mode=max`);
+  }
   args.push(spec.context);
   return args;
 }
