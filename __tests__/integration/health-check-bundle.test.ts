@@ -132,6 +132,22 @@ describe('health-check bundle', () => {
     expect([...withoutMaskCommands, run.summary, run.outputs.report].join('\n')).not.toContain('s3cret');
   });
 
+  it('masks secret query-string values through the runner and keeps them out of log, summary and report', async () => {
+    const s = await server((req, res, n) => json(res, n < 2 ? 503 : 200, { path: req.url }));
+    const url = `${s.url}/ready?token=qu3ry-t0ken-1&page=2&X-Amz-Signature=s1g%2Fvalue`;
+    const run = await check({ url });
+    expect(run.code).toBe(0);
+    expect(s.hits[0].path).toBe('/ready?token=qu3ry-t0ken-1&page=2&X-Amz-Signature=s1g%2Fvalue');
+    expect(run.stdout).toContain('::add-mask::qu3ry-t0ken-1');
+    // Workflow commands escape `%` as `%25`; the runner unescapes it before masking.
+    expect(run.stdout).toContain('::add-mask::s1g%252Fvalue');
+    expect(run.stdout).toContain('::add-mask::s1g/value');
+    const withoutMaskCommands = run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::'));
+    const shown = [...withoutMaskCommands, run.summary, run.outputs.report].join('\n');
+    expect(shown).toContain('token=***&page=2&X-Amz-Signature=***');
+    expect(shown).not.toMatch(/qu3ry-t0ken-1|s1g/);
+  });
+
   describe('bad input', () => {
     it.each([
       ['url', { url: 'ftp://127.0.0.1/' }],

@@ -1,11 +1,11 @@
 import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 356:
+/***/ 771:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(751);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(214);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 751:
+/***/ 214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1082,15 +1082,24 @@ function buildahStorageArgs(storageDir) {
 
 
 
+
 class BuildError extends Error {
     constructor(message) {
         super(message);
         this.name = 'BuildError';
     }
 }
-async function runLogged(run, log, command, args, input) {
-    log.info(`$ ${commandText(command, args)}`);
-    const result = await run(command, args, { input, onOutput: (text) => log.info(text.replace(/\n$/, '')) });
+async function runLogged(run, log, command, args, input, env) {
+    log.info(`$ ${env
+        ? Object.entries(env)
+            .map(([k, v]) => `${k}=${v} `)
+            .join('')
+        : ''}${commandText(command, args)}`);
+    const result = await run(command, args, {
+        input,
+        env,
+        onOutput: (text) => log.info(text.replace(/\n$/, '')),
+    });
     if (result.code !== 0)
         throw new BuildError(`${command} ${args.slice(0, 2).join(' ')} failed with exit code ${result.code}`);
     return result;
@@ -1123,8 +1132,12 @@ function buildxArgs(spec, metadataFile) {
         args.push('--platform', spec.platforms.join(','));
     if (spec.cache === 'gha')
         args.push('--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max');
-    if (spec.cache === 'registry' && name)
-        args.push('--cache-from', `type=registry,ref=${name}:buildcache`, '--cache-to', `type=registry,ref=${name}:buildcache,mode=max`);
+    if (spec.cache === 'registry' && name) {
+        args.push('--cache-from', `type=registry,ref=${name}:buildcache`);
+        // Exporting the cache is a push; without `push` nothing may be written to the registry.
+        if (spec.push)
+            args.push('--cache-to', `type=registry,ref=${name}:buildcache,mode=max`);
+    }
     args.push(spec.context);
     return args;
 }
@@ -1154,12 +1167,36 @@ function parseBuildxMetadata(text) {
 function dockerLoginArgs(registry, username) {
     return ['login', '--username', username, '--password-stdin', registry];
 }
+/** The docker config directory the user's docker commands use (`DOCKER_CONFIG`, else `~/.docker`). */
+function userDockerConfigDir(env) {
+    return env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker');
+}
+/**
+ * A private DOCKER_CONFIG for this step, seeded with a copy of the user's (so buildx builders and
+ * contexts keep working): `docker login` then writes the password there, not into the runner's
+ * home, where it would outlive the job on a self-hosted runner. Removed in `buildWithDocker`.
+ */
+function privateDockerConfig(workDir, env) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(workDir, { recursive: true });
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(workDir, 'docker-config-'));
+    const source = userDockerConfigDir(env);
+    if ((0,external_node_fs_namespaceObject.existsSync)(source))
+        (0,external_node_fs_namespaceObject.cpSync)(source, dir, { recursive: true });
+    return dir;
+}
 async function buildWithDocker(spec, io) {
-    if (io.credentials && spec.image && spec.push)
-        await runLogged(io.exec, io.log, 'docker', dockerLoginArgs(spec.image.registry, io.credentials.username), io.credentials.password);
-    const metadataFile = (0,external_node_path_namespaceObject.join)(spec.workDir, 'buildx-metadata.json');
-    await runLogged(io.exec, io.log, 'docker', buildxArgs(spec, metadataFile));
-    return parseBuildxMetadata((0,external_node_fs_namespaceObject.readFileSync)(metadataFile, 'utf8'));
+    const configDir = privateDockerConfig(spec.workDir, io.env ?? process.env);
+    const dockerEnv = { DOCKER_CONFIG: configDir };
+    try {
+        if (io.credentials && spec.image && spec.push)
+            await runLogged(io.exec, io.log, 'docker', dockerLoginArgs(spec.image.registry, io.credentials.username), io.credentials.password, dockerEnv);
+        const metadataFile = (0,external_node_path_namespaceObject.join)(spec.workDir, 'buildx-metadata.json');
+        await runLogged(io.exec, io.log, 'docker', buildxArgs(spec, metadataFile), undefined, dockerEnv);
+        return parseBuildxMetadata((0,external_node_fs_namespaceObject.readFileSync)(metadataFile, 'utf8'));
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(configDir, { recursive: true, force: true });
+    }
 }
 // ---- buildah ------------------------------------------------------------------------------------
 const LOCAL_NAME = 'localhost/shipyard-build';
@@ -2007,6 +2044,8 @@ async function run(io = {}) {
             };
             if (builder === 'buildah' && inputs.cache !== 'none')
                 runner.warning(`cache: ${inputs.cache} applies to docker buildx only; buildah builds without it.`);
+            if (builder === 'docker' && inputs.cache === 'registry' && !inputs.push && inputs.image)
+                runner.notice(`cache: registry with push: false reads the cache from ${imageName(inputs.image)}:buildcache but does not write it back (that would push to the registry).`);
             runner.group(`Build with ${builder}`);
             try {
                 published = await buildAndPush({
@@ -2203,7 +2242,7 @@ async function run(io = {}) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(356);
+/******/ var __webpack_exports__ = __nccwpck_require__(771);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 

@@ -1,11 +1,11 @@
 import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 385:
+/***/ 956:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(867);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(652);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 867:
+/***/ 652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -299,8 +299,73 @@ function statusMatches(set, status) {
     return set.ranges.some((r) => status >= r.from && status <= r.to);
 }
 
+;// CONCATENATED MODULE: ./actions/health-check/src/url-secrets.ts
+// Query-string values that are credentials (`?token=…`, `X-Amz-Signature=…`): masked like header values.
+/** Word parts of a parameter name that mark its value as a secret. */
+const SECRET_PARTS = new Set([
+    'token',
+    'key',
+    'secret',
+    'password',
+    'passwd',
+    'pwd',
+    'pass',
+    'sig',
+    'signature',
+    'auth',
+    'authorization',
+    'credential',
+    'credentials',
+    'session',
+    'jwt',
+]);
+/** Run-together names such as `apikey`, `accesstoken`, `clientsecret`. */
+const SECRET_SUFFIX = /(token|key|secret|password|passwd|signature|sig|auth|credentials?)$/;
+function nameParts(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
+}
+function isSecretParameter(name) {
+    const parts = nameParts(name);
+    return parts.some((p) => SECRET_PARTS.has(p)) || SECRET_SUFFIX.test(parts.join(''));
+}
+function decoded(text) {
+    try {
+        return decodeURIComponent(text.replace(/\+/g, ' '));
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * The values of secret-looking query parameters in `text` (a URL, parsed or as typed), both as they
+ * appear in it and decoded, so neither form reaches a log.
+ */
+function secretQueryValues(text, minLength) {
+    const start = text.indexOf('?');
+    if (start < 0)
+        return [];
+    const end = text.indexOf('#', start);
+    const query = text.slice(start + 1, end < 0 ? undefined : end);
+    const values = new Set();
+    for (const pair of query.split('&')) {
+        const at = pair.indexOf('=');
+        if (at <= 0 || !isSecretParameter(decoded(pair.slice(0, at))))
+            continue;
+        const raw = pair.slice(at + 1);
+        for (const value of [raw, decoded(raw)])
+            if (value.length >= minLength)
+                values.add(value);
+    }
+    return [...values];
+}
+
 ;// CONCATENATED MODULE: ./actions/health-check/src/config.ts
 // Every input read and validated into one typed object before the first request.
+
 
 
 
@@ -342,11 +407,18 @@ function parseUrl(line) {
         throw new InputError('url', 'a URL without credentials in it (send them with `headers: Authorization: ...`)', `${url.protocol}//***@${url.host}${url.pathname}`);
     return url.href;
 }
-function readUrls(read) {
+function readUrls(read, mask) {
     const lines = linesInput(read, 'url');
     if (!lines.length)
         throw new InputError('url', 'at least one URL (one per line)');
+    const masked = new Set();
+    const maskQuery = (text) => secretQueryValues(text, MIN_SECRET_LENGTH)
+        .filter((value) => !masked.has(value))
+        .forEach((value) => (masked.add(value), mask(value)));
+    // As typed first, so even a URL that fails to parse does not show its token in the error.
+    lines.forEach(maskQuery);
     const urls = lines.map(parseUrl);
+    urls.forEach(maskQuery);
     const repeated = urls.find((u, i) => urls.indexOf(u) !== i);
     if (repeated)
         throw new InputError('url', 'each URL once', `${repeated} listed twice`);
@@ -410,7 +482,7 @@ function readIntervals(read, timeoutMs) {
 }
 function readConfig(read, mask) {
     const headers = readHeaders(read, mask);
-    const urls = readUrls(read);
+    const urls = readUrls(read, mask);
     const timeoutMs = positiveDuration(read, 'timeout', DEFAULTS.timeout, MIN_INTERVAL_MS);
     const intervals = readIntervals(read, timeoutMs);
     const statusText = read('expected-status') || DEFAULTS.expectedStatus;
@@ -939,6 +1011,7 @@ async function checkAll(config, io) {
 
 
 
+
 /** Masks each secret, and the credential after an auth scheme (`Bearer <token>`) on its own. */
 function maskerFor(runner, secrets) {
     return (value) => {
@@ -950,7 +1023,8 @@ function maskerFor(runner, secrets) {
     };
 }
 function redactor(secrets) {
-    return (text) => secrets.reduce((t, s) => t.split(s).join('***'), text);
+    // Longest first: a secret that contains another (a raw and a decoded token) goes whole.
+    return (text) => [...secrets].sort((a, b) => b.length - a.length).reduce((t, s) => t.split(s).join('***'), text);
 }
 /** Logs when a URL's outcome changes, not on every poll: the log stays readable over minutes. */
 function attemptLogger(runner, redact) {
@@ -970,17 +1044,18 @@ function attemptLogger(runner, redact) {
 async function run(runner = processRunner(), io = {}) {
     const secrets = [];
     const redact = redactor(secrets);
+    const mask = maskerFor(runner, secrets);
     let config;
     try {
-        config = readConfig(runner.input, maskerFor(runner, secrets));
+        config = readConfig(runner.input, mask);
     }
     catch (error) {
         if (error instanceof InputError)
-            return runner.fail(error.message);
+            return runner.fail(redact(error.message));
         throw error;
     }
     try {
-        await checkAndReport(runner, config, io, redact);
+        await checkAndReport(runner, config, io, { redact, mask });
     }
     catch (error) {
         // A bug, not a verdict: still fail the step with a readable error rather than a bare stack,
@@ -989,15 +1064,19 @@ async function run(runner = processRunner(), io = {}) {
         runner.fail(redact(`health-check stopped by an unexpected error: ${error.stack ?? String(error)}`));
     }
 }
-async function checkAndReport(runner, config, io, redact) {
+async function checkAndReport(runner, config, io, { redact, mask }) {
     const plural = config.urls.length === 1 ? '' : 's';
-    runner.info(`Checking ${config.urls.length} URL${plural} (timeout ${formatDuration(config.timeoutMs)}): ${config.urls.join(', ')}`);
+    runner.info(redact(`Checking ${config.urls.length} URL${plural} (timeout ${formatDuration(config.timeoutMs)}): ${config.urls.join(', ')}`));
     const outcome = await checkAll(config, {
         fetch: io.fetch ?? fetch,
         clock: io.clock ?? clock_systemClock,
         random: io.random,
         onAttempt: attemptLogger(runner, redact),
     });
+    // A redirect may lead to a signed URL (`?X-Amz-Signature=…`) nobody could mask in advance.
+    for (const result of outcome.results)
+        if (result.redirectedTo)
+            secretQueryValues(result.redirectedTo, MIN_SECRET_LENGTH).forEach(mask);
     runner.setOutput('healthy', outcome.healthy);
     runner.setOutput('attempts', outcome.attempts);
     runner.setOutput('duration-ms', outcome.durationMs);
@@ -1146,7 +1225,7 @@ async function checkAndReport(runner, config, io, redact) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(385);
+/******/ var __webpack_exports__ = __nccwpck_require__(956);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 

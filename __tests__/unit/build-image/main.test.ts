@@ -1,6 +1,6 @@
 // Bad input stops build-image before any command runs or any request is sent.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../../actions/build-image/src/main.js';
@@ -138,5 +138,39 @@ describe('build-image registry retries', () => {
       expect.stringMatching(/^ghcr\.io: HTTP 503 \(attempt 1\); retrying in \d+ ms$/),
     );
     expect(runner.failed).toMatch(/does not exist in the registry/);
+  });
+});
+
+describe('build-image registry cache without push', () => {
+  it('reads the registry cache but writes nothing to the registry, and says so', async () => {
+    const fixture = join(import.meta.dirname, '..', '..', 'fixtures', 'buildx-metadata.json');
+    const builds: string[][] = [];
+    const exec: Exec = async (command, args) => {
+      if (command === 'docker' && args[0] === 'buildx' && args[1] === 'build') {
+        builds.push(args);
+        writeFileSync(args[args.indexOf('--metadata-file') + 1], readFileSync(fixture));
+      }
+      return { code: command === 'docker' ? 0 : 1, stdout: '', stderr: '' };
+    };
+    const runner = recordingRunner({
+      context: 'app',
+      image: 'ghcr.io/acme/app',
+      builder: 'docker',
+      cache: 'registry',
+      push: 'false',
+    });
+    const runnerTemp = mkdtempSync(join(workspace, 'temp-'));
+    await run({
+      runner,
+      exec,
+      env: { GITHUB_WORKSPACE: workspace, GITHUB_SHA: 'a'.repeat(40), RUNNER_TEMP: runnerTemp },
+    });
+    expect(runner.failed).toBeUndefined();
+    expect(builds).toHaveLength(1);
+    expect(builds[0].join(' ')).toContain('--cache-from type=registry,ref=ghcr.io/acme/app:buildcache');
+    expect(builds[0]).not.toContain('--cache-to');
+    expect(runner.lines).toContain(
+      '::notice::cache: registry with push: false reads the cache from ghcr.io/acme/app:buildcache but does not write it back (that would push to the registry).',
+    );
   });
 });

@@ -80,6 +80,34 @@ describe('health-check main', () => {
     expect(everything).not.toContain('sup3r-s3cret');
   });
 
+  it('masks secret query-string values in the log, summary and report, and still sends them', async () => {
+    const s = await server((req, res) => json(res, 500, { path: req.url }));
+    const runner = recordingRunner({
+      url: `${s.url}/ready?access_token=qu3ry-t0ken&X-Amz-Signature=ab%2Fcd%2Bsig9&page=2&apiKey=k3y-value`,
+      timeout: '1s',
+      ...fast,
+    });
+    await run(runner);
+    expect(s.hits[0].path).toContain('access_token=qu3ry-t0ken');
+    expect(runner.secrets).toEqual(
+      expect.arrayContaining(['qu3ry-t0ken', 'ab%2Fcd%2Bsig9', 'ab/cd+sig9', 'k3y-value']),
+    );
+    const everything = [...runner.lines, ...runner.summary, ...Object.values(runner.outputs)].join('\n');
+    expect(everything).toContain('access_token=***');
+    expect(everything).toContain('page=2');
+    expect(everything).not.toMatch(/qu3ry-t0ken|sig9|k3y-value/);
+  });
+
+  it('masks a secret query value of a URL that fails validation', async () => {
+    const runner = recordingRunner({
+      url: 'https://a.example/x?token=t0ken-one\nhttps://a.example/x?token=t0ken-one',
+    });
+    await run(runner);
+    expect(runner.failed).toMatch(/Input 'url'.*each URL once/);
+    expect(runner.failed).not.toContain('t0ken-one');
+    expect(runner.secrets).toEqual(['t0ken-one']);
+  });
+
   it('reports every failing URL, the one waiting cannot fix first', async () => {
     const slow = await server((_req, res) => json(res, 503, {}));
     const denied = await server((_req, res) => setTimeout(() => json(res, 401, {}), 50));

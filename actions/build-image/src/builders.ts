@@ -1,6 +1,7 @@
 // The two builders: `docker buildx build` (reads the digest from its metadata file) and
 // `buildah bud` (vfs storage, chroot isolation; pushed into an OCI layout with a digest file).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { buildahStorageArgs } from '../../../lib/buildah.js';
 import { commandText, type Exec } from '../../../lib/exec.js';
@@ -34,9 +35,28 @@ export class BuildError extends Error {
   }
 }
 
-async function runLogged(run: Exec, log: Log, command: string, args: string[], input?: string) {
-  log.info(`$ ${commandText(command, args)}`);
-  const result = await run(command, args, { input, onOutput: (text) => log.info(text.replace(/\n$/, '')) });
+async function runLogged(
+  run: Exec,
+  log: Log,
+  command: string,
+  args: string[],
+  input?: string,
+  env?: Record<string, string>,
+) {
+  log.info(
+    `$ ${
+      env
+        ? Object.entries(env)
+            .map(([k, v]) => `${k}=${v} `)
+            .join('')
+        : ''
+    }${commandText(command, args)}`,
+  );
+  const result = await run(command, args, {
+    input,
+    env,
+    onOutput: (text) => log.info(text.replace(/\n$/, '')),
+  });
   if (result.code !== 0)
     throw new BuildError(`${command} ${args.slice(0, 2).join(' ')} failed with exit code ${result.code}`);
   return result;
@@ -66,13 +86,11 @@ export function buildxArgs(spec: BuildSpec, metadataFile: string): string[] {
     args.push('--build-arg', `SOURCE_DATE_EPOCH=${spec.sourceDateEpoch}`);
   if (spec.platforms.length) args.push('--platform', spec.platforms.join(','));
   if (spec.cache === 'gha') args.push('--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max');
-  if (spec.cache === 'registry' && name)
-    args.push(
-      '--cache-from',
-      `type=registry,ref=${name}:buildcache`,
-      '--cache-to',
-      `type=registry,ref=${name}:buildcache,mode=max`,
-    );
+  if (spec.cache === 'registry' && name) {
+    args.push('--cache-from', `type=registry,ref=${name}:buildcache`);
+    // Exporting the cache is a push; without `push` nothing may be written to the registry.
+    if (spec.push) args.push('--cache-to', `type=registry,ref=${name}:buildcache,mode=max`);
+  }
   args.push(spec.context);
   return args;
 }
@@ -114,21 +132,51 @@ export function dockerLoginArgs(registry: string, username: string): string[] {
   return ['login', '--username', username, '--password-stdin', registry];
 }
 
+/** The docker config directory the user's docker commands use (`DOCKER_CONFIG`, else `~/.docker`). */
+export function userDockerConfigDir(env: Record<string, string | undefined>): string {
+  return env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker');
+}
+
+/**
+ * A private DOCKER_CONFIG for this step, seeded with a copy of the user's (so buildx builders and
+ * contexts keep working): `docker login` then writes the password there, not into the runner's
+ * home, where it would outlive the job on a self-hosted runner. Removed in `buildWithDocker`.
+ */
+export function privateDockerConfig(workDir: string, env: Record<string, string | undefined>): string {
+  mkdirSync(workDir, { recursive: true });
+  const dir = mkdtempSync(join(workDir, 'docker-config-'));
+  const source = userDockerConfigDir(env);
+  if (existsSync(source)) cpSync(source, dir, { recursive: true });
+  return dir;
+}
+
 export async function buildWithDocker(
   spec: BuildSpec,
-  io: { exec: Exec; log: Log; credentials?: { username: string; password: string } },
+  io: {
+    exec: Exec;
+    log: Log;
+    credentials?: { username: string; password: string };
+    env?: Record<string, string | undefined>;
+  },
 ): Promise<BuildxMetadata> {
-  if (io.credentials && spec.image && spec.push)
-    await runLogged(
-      io.exec,
-      io.log,
-      'docker',
-      dockerLoginArgs(spec.image.registry, io.credentials.username),
-      io.credentials.password,
-    );
-  const metadataFile = join(spec.workDir, 'buildx-metadata.json');
-  await runLogged(io.exec, io.log, 'docker', buildxArgs(spec, metadataFile));
-  return parseBuildxMetadata(readFileSync(metadataFile, 'utf8'));
+  const configDir = privateDockerConfig(spec.workDir, io.env ?? process.env);
+  const dockerEnv = { DOCKER_CONFIG: configDir };
+  try {
+    if (io.credentials && spec.image && spec.push)
+      await runLogged(
+        io.exec,
+        io.log,
+        'docker',
+        dockerLoginArgs(spec.image.registry, io.credentials.username),
+        io.credentials.password,
+        dockerEnv,
+      );
+    const metadataFile = join(spec.workDir, 'buildx-metadata.json');
+    await runLogged(io.exec, io.log, 'docker', buildxArgs(spec, metadataFile), undefined, dockerEnv);
+    return parseBuildxMetadata(readFileSync(metadataFile, 'utf8'));
+  } finally {
+    rmSync(configDir, { recursive: true, force: true });
+  }
 }
 
 // ---- buildah ------------------------------------------------------------------------------------

@@ -154,6 +154,10 @@ export async function run(io: Partial<Io> = {}): Promise<void> {
       };
       if (builder === 'buildah' && inputs.cache !== 'none')
         runner.warning(`cache: ${inputs.cache} applies to docker buildx only; buildah builds without it.`);
+      if (builder === 'docker' && inputs.cache === 'registry' && !inputs.push && inputs.image)
+        runner.notice(
+          `cache: registry with push: false reads the cache from ${imageName(inputs.image)}:buildcache but does not write it back (that would push to the registry).`,
+        );
       runner.group(`Build with ${builder}`);
       try {
         published = await buildAndPush({

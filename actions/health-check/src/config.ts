@@ -3,6 +3,7 @@ import { parseDuration } from '../../../lib/duration.js';
 import { booleanInput, integerInput, InputError, linesInput, type ReadInput } from '../../../lib/inputs.js';
 import { parseJsonPath, type JsonAssertion } from './json-assert.js';
 import { parseStatusSet, type StatusSet } from './status.js';
+import { secretQueryValues } from './url-secrets.js';
 
 export const METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'] as const;
 export type Method = (typeof METHODS)[number];
@@ -32,7 +33,7 @@ export const DEFAULTS = {
 const MIN_INTERVAL_MS = 10;
 const DURATION_EXPECTED = 'a positive duration such as `500ms`, `30s`, `5m` or `1h30m`';
 // Masking `1` or `yes` would blank every such character sequence in the log; such values protect nothing.
-const MIN_SECRET_LENGTH = 4;
+export const MIN_SECRET_LENGTH = 4;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 function positiveDuration(read: ReadInput, name: string, fallback: string, minMs = 1): number {
@@ -63,10 +64,18 @@ export function parseUrl(line: string): string {
   return url.href;
 }
 
-function readUrls(read: ReadInput): string[] {
+function readUrls(read: ReadInput, mask: (value: string) => void): string[] {
   const lines = linesInput(read, 'url');
   if (!lines.length) throw new InputError('url', 'at least one URL (one per line)');
+  const masked = new Set<string>();
+  const maskQuery = (text: string) =>
+    secretQueryValues(text, MIN_SECRET_LENGTH)
+      .filter((value) => !masked.has(value))
+      .forEach((value) => (masked.add(value), mask(value)));
+  // As typed first, so even a URL that fails to parse does not show its token in the error.
+  lines.forEach(maskQuery);
   const urls = lines.map(parseUrl);
+  urls.forEach(maskQuery);
   const repeated = urls.find((u, i) => urls.indexOf(u) !== i);
   if (repeated) throw new InputError('url', 'each URL once', `${repeated} listed twice`);
   return urls;
@@ -145,7 +154,7 @@ function readIntervals(read: ReadInput, timeoutMs: number) {
 
 export function readConfig(read: ReadInput, mask: (value: string) => void): HealthCheckConfig {
   const headers = readHeaders(read, mask);
-  const urls = readUrls(read);
+  const urls = readUrls(read, mask);
   const timeoutMs = positiveDuration(read, 'timeout', DEFAULTS.timeout, MIN_INTERVAL_MS);
   const intervals = readIntervals(read, timeoutMs);
   const statusText = read('expected-status') || DEFAULTS.expectedStatus;

@@ -3,9 +3,10 @@ import { systemClock, type Clock } from '../../../lib/clock.js';
 import type { Fetch } from '../../../lib/http.js';
 import { InputError } from '../../../lib/inputs.js';
 import { processRunner, type Runner } from '../../../lib/runner.js';
-import { readConfig, type HealthCheckConfig } from './config.js';
+import { MIN_SECRET_LENGTH, readConfig, type HealthCheckConfig } from './config.js';
 import type { Probe } from './probe.js';
 import { failureMessage, reportJson, successMessage, summaryMarkdown } from './report.js';
+import { secretQueryValues } from './url-secrets.js';
 import { checkAll } from './wait.js';
 import { formatDuration } from '../../../lib/duration.js';
 
@@ -27,7 +28,9 @@ function maskerFor(runner: Runner, secrets: string[]) {
 }
 
 function redactor(secrets: string[]) {
-  return (text: string) => secrets.reduce((t, s) => t.split(s).join('***'), text);
+  // Longest first: a secret that contains another (a raw and a decoded token) goes whole.
+  return (text: string) =>
+    [...secrets].sort((a, b) => b.length - a.length).reduce((t, s) => t.split(s).join('***'), text);
 }
 
 /** Logs when a URL's outcome changes, not on every poll: the log stays readable over minutes. */
@@ -48,15 +51,16 @@ function attemptLogger(runner: Runner, redact: (t: string) => string) {
 export async function run(runner: Runner = processRunner(), io: MainIo = {}): Promise<void> {
   const secrets: string[] = [];
   const redact = redactor(secrets);
+  const mask = maskerFor(runner, secrets);
   let config: HealthCheckConfig;
   try {
-    config = readConfig(runner.input, maskerFor(runner, secrets));
+    config = readConfig(runner.input, mask);
   } catch (error) {
-    if (error instanceof InputError) return runner.fail(error.message);
+    if (error instanceof InputError) return runner.fail(redact(error.message));
     throw error;
   }
   try {
-    await checkAndReport(runner, config, io, redact);
+    await checkAndReport(runner, config, io, { redact, mask });
   } catch (error) {
     // A bug, not a verdict: still fail the step with a readable error rather than a bare stack,
     // and keep `healthy` saying what the failed step means for the steps that read it.
@@ -71,11 +75,13 @@ async function checkAndReport(
   runner: Runner,
   config: HealthCheckConfig,
   io: MainIo,
-  redact: (text: string) => string,
+  { redact, mask }: { redact: (text: string) => string; mask: (value: string) => void },
 ): Promise<void> {
   const plural = config.urls.length === 1 ? '' : 's';
   runner.info(
-    `Checking ${config.urls.length} URL${plural} (timeout ${formatDuration(config.timeoutMs)}): ${config.urls.join(', ')}`,
+    redact(
+      `Checking ${config.urls.length} URL${plural} (timeout ${formatDuration(config.timeoutMs)}): ${config.urls.join(', ')}`,
+    ),
   );
   const outcome = await checkAll(config, {
     fetch: io.fetch ?? fetch,
@@ -83,6 +89,9 @@ async function checkAndReport(
     random: io.random,
     onAttempt: attemptLogger(runner, redact),
   });
+  // A redirect may lead to a signed URL (`?X-Amz-Signature=…`) nobody could mask in advance.
+  for (const result of outcome.results)
+    if (result.redirectedTo) secretQueryValues(result.redirectedTo, MIN_SECRET_LENGTH).forEach(mask);
   runner.setOutput('healthy', outcome.healthy);
   runner.setOutput('attempts', outcome.attempts);
   runner.setOutput('duration-ms', outcome.durationMs);
