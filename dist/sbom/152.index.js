@@ -238,11 +238,14 @@ function fieldExpression(value) {
 }
 /** The licenses a DEP-5 copyright file states (AND of the distinct ones); undefined otherwise. */
 function debianCopyrightLicense(text) {
-    const lines = text.split(/\r?\n/);
+    // split('\n') and one trailing '\r' dropped: the lines of split(/\r?\n/), at a fraction of the cost
+    const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
     if (!MACHINE_READABLE.test(lines.find((l) => l.trim()) ?? ''))
         return undefined;
     const terms = new Set();
     for (const line of lines) {
+        if ((line.charCodeAt(0) | 32) !== 108)
+            continue; // not 'L' or 'l': cannot be a License field
         const m = /^License:[ \t]*(\S.*?)\s*$/i.exec(line);
         if (!m)
             continue;
@@ -620,11 +623,13 @@ class LayeredFiles {
         return [...this.files.keys()].sort();
     }
 }
+// zlib's default 16 KiB output chunks made a layer thousands of small buffers (GC time)
+const CHUNK_BYTES = 512 * 1024;
 function decompressor(mediaType) {
     if (/zstd/.test(mediaType))
-        return (0,external_node_zlib_.createZstdDecompress)();
+        return (0,external_node_zlib_.createZstdDecompress)({ chunkSize: CHUNK_BYTES });
     if (/gzip/.test(mediaType))
-        return (0,external_node_zlib_.createGunzip)();
+        return (0,external_node_zlib_.createGunzip)({ chunkSize: CHUNK_BYTES });
     return undefined;
 }
 async function readLayer(stream, mediaType, files) {

@@ -89,9 +89,12 @@ export class LayeredFiles {
   }
 }
 
+// zlib's default 16 KiB output chunks made a layer thousands of small buffers (GC time)
+const CHUNK_BYTES = 512 * 1024;
+
 function decompressor(mediaType: string) {
-  if (/zstd/.test(mediaType)) return createZstdDecompress();
-  if (/gzip/.test(mediaType)) return createGunzip();
+  if (/zstd/.test(mediaType)) return createZstdDecompress({ chunkSize: CHUNK_BYTES });
+  if (/gzip/.test(mediaType)) return createGunzip({ chunkSize: CHUNK_BYTES });
   return undefined;
 }
 
