@@ -5,7 +5,7 @@ import { basename, isAbsolute, join, resolve } from 'node:path';
 import { booleanInput, InputError, optionalString, type ReadInput } from '../../../lib/inputs.js';
 import { InvalidReferenceError, parseReference, type ImageReference } from '../../../lib/oci/index.js';
 import type { Env } from '../../../lib/runner.js';
-import { parsePlatform, type Platform } from './image/image.js';
+import { parsePlatform, type Platform } from './image/platform.js';
 
 export const FORMATS = ['cyclonedx-json', 'spdx-json'] as const;
 export type Format = (typeof FORMATS)[number];

@@ -7,7 +7,6 @@ import { InputError } from '../../../lib/inputs.js';
 import { formatReference, imageName, RegistryClient } from '../../../lib/oci/index.js';
 import { processRunner, type Env, type Runner } from '../../../lib/runner.js';
 import { cycloneDxJson, type SbomDocumentOptions } from './cyclonedx.js';
-import { scanImage } from './image/image.js';
 import { readInputs, type Format, type SbomInputs } from './inputs.js';
 import { LockfileError, type ScanResult } from './model.js';
 import {
@@ -20,7 +19,6 @@ import {
 } from './publish.js';
 import { purl } from './purl.js';
 import { scanSource } from './scan.js';
-import { spdxJson } from './spdx.js';
 import type { SbomSubject } from './subject.js';
 import { sbomSummary } from './summary.js';
 import { validateCycloneDx, validateSpdx } from './validate.js';
@@ -70,6 +68,8 @@ async function scan(inputs: SbomInputs, env: Env, io: SbomIo, runner: Runner): P
   runner.info(
     `Reading ${formatReference(ref)} (${inputs.platform.os}/${inputs.platform.architecture}) from the registry`,
   );
+  // loaded only for images (and the SPDX writer only for spdx): a lockfile run does not parse them
+  const { scanImage } = await import('./image/image.js');
   const result = await scanImage(client, ref, inputs.platform);
   runner.info(`Read ${result.layers} layer(s) of ${imageName(ref)}@${result.digest}`);
   const name = imageName(ref);
@@ -91,14 +91,15 @@ async function scan(inputs: SbomInputs, env: Env, io: SbomIo, runner: Runner): P
   };
 }
 
-function render(format: Format, options: SbomDocumentOptions): string {
+async function render(format: Format, options: SbomDocumentOptions): Promise<string> {
   if (format === 'cyclonedx-json') {
     const json = cycloneDxJson(options);
-    validateCycloneDx(json);
+    await validateCycloneDx(json);
     return json + '\n';
   }
+  const { spdxJson } = await import('./spdx.js');
   const json = JSON.stringify(spdxJson(options), null, 2);
-  validateSpdx(json);
+  await validateSpdx(json);
   return json + '\n';
 }
 
@@ -228,13 +229,13 @@ export async function run(io: SbomIo = {}): Promise<void> {
     timestamp: (io.now ?? (() => new Date()))(),
   };
   try {
-    inputs.formats.forEach((format, i) => {
+    for (const [i, format] of inputs.formats.entries()) {
       const file = inputs.outputFiles[i];
-      const text = render(format, options);
+      const text = await render(format, options);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, text);
       runner.info(`Wrote ${format} SBOM with ${result.packages.length} components to ${file}`);
-    });
+    }
   } catch (error) {
     return runner.fail((error as Error).message);
   }

@@ -69,10 +69,12 @@ function fieldExpression(value: string): string {
 
 /** The licenses a DEP-5 copyright file states (AND of the distinct ones); undefined otherwise. */
 export function debianCopyrightLicense(text: string): string | undefined {
-  const lines = text.split(/\r?\n/);
+  // split('\n') and one trailing '\r' dropped: the lines of split(/\r?\n/), at a fraction of the cost
+  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   if (!MACHINE_READABLE.test(lines.find((l) => l.trim()) ?? '')) return undefined;
   const terms = new Set<string>();
   for (const line of lines) {
+    if ((line.charCodeAt(0) | 32) !== 108) continue; // not 'L' or 'l': cannot be a License field
     const m = /^License:[ \t]*(\S.*?)\s*$/i.exec(line);
     if (!m) continue;
     const expression = fieldExpression(m[1]);

@@ -21,17 +21,9 @@ import { readDistInfo, readNodeModules, DIST_INFO_METADATA, NODE_MODULE_MANIFEST
 import { debianCopyrightLicense } from './debian-copyright.js';
 import { parseOsRelease, readApkInstalled, readDpkgStatus } from './os-packages.js';
 import { TarReader, type TarHeader } from './tar.js';
+import type { Platform } from './platform.js';
 
-export interface Platform {
-  os: string;
-  architecture: string;
-  variant?: string;
-}
-
-export function parsePlatform(text: string): Platform | undefined {
-  const m = /^([a-z0-9]+)\/([a-z0-9_]+)(?:\/([a-z0-9]+))?$/.exec(text.trim());
-  return m ? { os: m[1], architecture: m[2], variant: m[3] } : undefined;
-}
+export { parsePlatform, type Platform } from './platform.js';
 
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const DEBIAN_COPYRIGHT = /^usr\/share\/doc\/[^/]+\/copyright$/;
@@ -97,9 +89,12 @@ export class LayeredFiles {
   }
 }
 
+// zlib's default 16 KiB output chunks made a layer thousands of small buffers (GC time)
+const CHUNK_BYTES = 512 * 1024;
+
 function decompressor(mediaType: string) {
-  if (/zstd/.test(mediaType)) return createZstdDecompress();
-  if (/gzip/.test(mediaType)) return createGunzip();
+  if (/zstd/.test(mediaType)) return createZstdDecompress({ chunkSize: CHUNK_BYTES });
+  if (/gzip/.test(mediaType)) return createGunzip({ chunkSize: CHUNK_BYTES });
   return undefined;
 }
 
