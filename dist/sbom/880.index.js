@@ -1,14 +1,14 @@
-export const id = 735;
-export const ids = [735];
+export const id = 880;
+export const ids = [880];
 export const modules = {
 
-/***/ 64735:
+/***/ 93880:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   spdxJson: () => (/* binding */ spdxJson)
 /* harmony export */ });
-/* harmony import */ var _license_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75153);
+/* harmony import */ var _license_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93304);
 
 const CHECKSUM = {
     MD5: 'MD5',
@@ -127,4 +127,4 @@ function spdxJson(options) {
 
 };
 
-//# sourceMappingURL=735.index.js.map
+//# sourceMappingURL=880.index.js.map

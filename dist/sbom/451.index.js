@@ -1,8 +1,8 @@
-export const id = 152;
-export const ids = [152];
+export const id = 451;
+export const ids = [451];
 export const modules = {
 
-/***/ 12152:
+/***/ 97451:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -22,17 +22,17 @@ var promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: ./lib/oci/index.ts + 8 modules
-var oci = __webpack_require__(50301);
+var oci = __webpack_require__(91533);
 // EXTERNAL MODULE: ./actions/sbom/src/lockfiles/index.ts + 8 modules
-var lockfiles = __webpack_require__(61186);
+var lockfiles = __webpack_require__(9640);
 // EXTERNAL MODULE: ./actions/sbom/src/model.ts
-var model = __webpack_require__(89799);
+var model = __webpack_require__(52514);
 // EXTERNAL MODULE: ./actions/sbom/src/scan.ts
-var scan = __webpack_require__(33733);
+var scan = __webpack_require__(65634);
 // EXTERNAL MODULE: ./actions/sbom/src/purl.ts
-var purl = __webpack_require__(33277);
+var purl = __webpack_require__(53562);
 // EXTERNAL MODULE: ./actions/sbom/src/lockfiles/types.ts
-var types = __webpack_require__(10954);
+var types = __webpack_require__(41735);
 ;// CONCATENATED MODULE: ./actions/sbom/src/image/installed.ts
 
 
@@ -745,4 +745,4 @@ async function scanImage(client, ref, platform) {
 
 };
 
-//# sourceMappingURL=152.index.js.map
+//# sourceMappingURL=451.index.js.map
