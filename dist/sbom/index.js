@@ -237,9 +237,7 @@ const readNpmLock = ({ file, text }) => {
 };
 
 ;// CONCATENATED MODULE: ./actions/sbom/src/lockfiles/toml.ts
-// A TOML reader for lockfiles (Cargo.lock, poetry.lock, uv.lock): tables, arrays of tables,
-// dotted keys, strings (basic, literal, multi-line), numbers, booleans, dates, arrays and
-// inline tables. Errors carry the line number.
+
 class TomlError extends Error {
     line;
     constructor(line, reason) {
@@ -526,6 +524,17 @@ function parseToml(text) {
     }
     return root;
 }
+/** Parses a TOML lockfile; a syntax error becomes a LockfileError naming the file and line. */
+function parseTomlFile(file, text) {
+    try {
+        return parseToml(text);
+    }
+    catch (error) {
+        if (error instanceof TomlError)
+            throw new model/* LockfileError */.g(file, error.line, `invalid TOML (${error.message})`);
+        throw error;
+    }
+}
 
 ;// CONCATENATED MODULE: ./actions/sbom/src/lockfiles/others.ts
 // Go (go.mod + go.sum), Rust (Cargo.lock), Ruby (Gemfile.lock), PHP (composer.lock).
@@ -608,18 +617,8 @@ const readGoMod = ({ file, text, readSibling }) => {
     }
     return (0,types/* result */.K)(file, 'go modules', { packages, directDependencies: direct });
 };
-function toml(file, text) {
-    try {
-        return parseToml(text);
-    }
-    catch (error) {
-        if (error instanceof TomlError)
-            throw new model/* LockfileError */.g(file, error.line, `invalid TOML (${error.message})`);
-        throw error;
-    }
-}
 const readCargoLock = ({ file, text }) => {
-    const doc = toml(file, text);
+    const doc = parseTomlFile(file, text);
     const tables = (Array.isArray(doc.package) ? doc.package : []);
     const byName = new Map();
     for (const t of tables) {
@@ -923,16 +922,6 @@ const readRequirements = ({ file, text }) => {
         directDependencies: packages.map((p) => p.purl),
     });
 };
-function readTomlFile(file, text) {
-    try {
-        return parseToml(text);
-    }
-    catch (error) {
-        if (error instanceof TomlError)
-            throw new model/* LockfileError */.g(file, error.line, `invalid TOML (${error.message})`);
-        throw error;
-    }
-}
 function packageTables(file, doc) {
     const list = doc.package ?? [];
     if (!Array.isArray(list))
@@ -947,7 +936,7 @@ function depNames(value) {
     return [];
 }
 const readPoetryLock = ({ file, text }) => {
-    const doc = readTomlFile(file, text);
+    const doc = parseTomlFile(file, text);
     const tables = packageTables(file, doc);
     const purlByName = new Map(tables.map((t) => [(0,purl/* normalizePypiName */.Ty)(String(t.name)), (0,purl/* pypiPurl */.iC)(String(t.name), String(t.version))]));
     const packages = tables.map((t) => {
@@ -965,7 +954,7 @@ const readPoetryLock = ({ file, text }) => {
     return (0,types/* result */.K)(file, 'poetry', { packages });
 };
 const readUvLock = ({ file, text }) => {
-    const doc = readTomlFile(file, text);
+    const doc = parseTomlFile(file, text);
     const tables = packageTables(file, doc);
     const isProject = (t) => {
         const source = t.source;

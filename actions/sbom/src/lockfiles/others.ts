@@ -1,7 +1,7 @@
 // Go (go.mod + go.sum), Rust (Cargo.lock), Ruby (Gemfile.lock), PHP (composer.lock).
 import { hexFromBase64, LockfileError, parseJsonFile, type Hash, type Package } from '../model.js';
 import { composerPurl, golangPurl, purl } from '../purl.js';
-import { parseToml, TomlError, type TomlTable } from './toml.js';
+import { parseTomlFile, type TomlTable } from './toml.js';
 import { licenseText, result, type LockfileReader } from './types.js';
 
 function pkg(partial: Omit<Package, 'hashes' | 'dependsOn' | 'scope'> & Partial<Package>): Package {
@@ -74,18 +74,8 @@ export const readGoMod: LockfileReader = ({ file, text, readSibling }) => {
   return result(file, 'go modules', { packages, directDependencies: direct });
 };
 
-function toml(file: string, text: string): TomlTable {
-  try {
-    return parseToml(text);
-  } catch (error) {
-    if (error instanceof TomlError)
-      throw new LockfileError(file, error.line, `invalid TOML (${error.message})`);
-    throw error;
-  }
-}
-
 export const readCargoLock: LockfileReader = ({ file, text }) => {
-  const doc = toml(file, text);
+  const doc = parseTomlFile(file, text);
   const tables = (Array.isArray(doc.package) ? doc.package : []) as TomlTable[];
   const byName = new Map<string, TomlTable[]>();
   for (const t of tables) {

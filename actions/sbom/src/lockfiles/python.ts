@@ -9,7 +9,7 @@ import {
   type UnpinnedRequirement,
 } from '../model.js';
 import { normalizePypiName, pypiPurl } from '../purl.js';
-import { parseToml, TomlError, type TomlTable } from './toml.js';
+import { parseTomlFile, type TomlTable } from './toml.js';
 import { result, type LockfileReader } from './types.js';
 
 function pypiPackage(file: string, name: string, version: string, hashes: Hash[], dev: boolean): Package {
@@ -84,16 +84,6 @@ export const readRequirements: LockfileReader = ({ file, text }) => {
   });
 };
 
-function readTomlFile(file: string, text: string): TomlTable {
-  try {
-    return parseToml(text);
-  } catch (error) {
-    if (error instanceof TomlError)
-      throw new LockfileError(file, error.line, `invalid TOML (${error.message})`);
-    throw error;
-  }
-}
-
 function packageTables(file: string, doc: TomlTable): TomlTable[] {
   const list = doc.package ?? [];
   if (!Array.isArray(list)) throw new LockfileError(file, undefined, "'package' is not an array of tables");
@@ -107,7 +97,7 @@ function depNames(value: unknown): string[] {
 }
 
 export const readPoetryLock: LockfileReader = ({ file, text }) => {
-  const doc = readTomlFile(file, text);
+  const doc = parseTomlFile(file, text);
   const tables = packageTables(file, doc);
   const purlByName = new Map(
     tables.map((t) => [normalizePypiName(String(t.name)), pypiPurl(String(t.name), String(t.version))]),
@@ -134,7 +124,7 @@ export const readPoetryLock: LockfileReader = ({ file, text }) => {
 };
 
 export const readUvLock: LockfileReader = ({ file, text }) => {
-  const doc = readTomlFile(file, text);
+  const doc = parseTomlFile(file, text);
   const tables = packageTables(file, doc);
   const isProject = (t: TomlTable) => {
     const source = t.source as TomlTable | undefined;

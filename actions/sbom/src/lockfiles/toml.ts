@@ -1,3 +1,4 @@
+import { LockfileError } from '../model.js';
 // A TOML reader for lockfiles (Cargo.lock, poetry.lock, uv.lock): tables, arrays of tables,
 // dotted keys, strings (basic, literal, multi-line), numbers, booleans, dates, arrays and
 // inline tables. Errors carry the line number.
@@ -246,4 +247,15 @@ export function parseToml(text: string): TomlTable {
     reader.endOfLine();
   }
   return root;
+}
+
+/** Parses a TOML lockfile; a syntax error becomes a LockfileError naming the file and line. */
+export function parseTomlFile(file: string, text: string): TomlTable {
+  try {
+    return parseToml(text);
+  } catch (error) {
+    if (error instanceof TomlError)
+      throw new LockfileError(file, error.line, `invalid TOML (${error.message})`);
+    throw error;
+  }
 }
