@@ -226,8 +226,16 @@ function spdxName(name) {
         SPDX_BY_DEBIAN_NAME[name.toLowerCase()] ??
         `LicenseRef-${name.replace(/[^A-Za-z0-9.]+/g, '-').replace(/^-|-$/g, '')}`);
 }
-/** `GPL-2+ or Artistic`, `MIT and BSD-3-clause`: each name mapped; other text kept as one LicenseRef. */
+const expressionByField = new Map();
+/** The same few field values recur across hundreds of packages. */
 function fieldExpression(value) {
+    let expression = expressionByField.get(value);
+    if (expression === undefined)
+        expressionByField.set(value, (expression = mapField(value)));
+    return expression;
+}
+/** `GPL-2+ or Artistic`, `MIT and BSD-3-clause`: each name mapped; other text kept as one LicenseRef. */
+function mapField(value) {
     const names = value
         .replace(/,/g, ' ')
         .trim()
@@ -236,21 +244,24 @@ function fieldExpression(value) {
         return spdxName(value);
     return names.map((n, i) => (i % 2 ? n.toUpperCase() : spdxName(n))).join(' ');
 }
-/** The licenses a DEP-5 copyright file states (AND of the distinct ones); undefined otherwise. */
-function debianCopyrightLicense(text) {
-    // split('\n') and one trailing '\r' dropped: the lines of split(/\r?\n/), at a fraction of the cost
-    const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-    if (!MACHINE_READABLE.test(lines.find((l) => l.trim()) ?? ''))
+const FIRST_TEXT_LINE = /^.*\S.*$/m;
+const NOT_ASCII = /[\u0080-\u00ff]/; // a latin1 string holds no higher code units
+const LICENSE_FIELD = /^license:[ \t]*(\S.*?)[ \t]*$/gim;
+/**
+ * The licenses a DEP-5 copyright file states (AND of the distinct ones); undefined otherwise.
+ * The file is scanned as latin1 (a copy, not a decode); only field values with other than ASCII
+ * in them are decoded as UTF-8.
+ */
+function debianCopyrightLicense(content) {
+    const text = typeof content === 'string' ? content : content.toString('latin1');
+    const first = FIRST_TEXT_LINE.exec(text);
+    if (!first || !MACHINE_READABLE.test(first[0]))
         return undefined;
     const terms = new Set();
-    for (const line of lines) {
-        if ((line.charCodeAt(0) | 32) !== 108)
-            continue; // not 'L' or 'l': cannot be a License field
-        const m = /^License:[ \t]*(\S.*?)\s*$/i.exec(line);
-        if (!m)
-            continue;
-        const expression = fieldExpression(m[1]);
-        if (/ OR /.test(expression))
+    for (const [, raw] of text.matchAll(LICENSE_FIELD)) {
+        const value = typeof content !== 'string' && NOT_ASCII.test(raw) ? Buffer.from(raw, 'latin1').toString('utf8') : raw;
+        const expression = fieldExpression(value);
+        if (expression.includes(' OR '))
             terms.add(`(${expression})`);
         else
             for (const term of expression.split(' AND '))
@@ -275,32 +286,52 @@ function parseOsRelease(text) {
     }
     return { id: (fields.ID ?? 'linux').toLowerCase(), versionId: fields.VERSION_ID };
 }
-/** RFC 822-style paragraphs separated by blank lines; continuation lines start with a space. */
-function paragraphs(file, text, separator = ':') {
+/**
+ * RFC 822-style paragraphs separated by blank lines; continuation lines start with a space.
+ * Continuation lines are joined only for the fields in `multiline` (dpkg's long Description and
+ * Conffiles are most of its status file and are never read).
+ */
+function paragraphs(file, text, multiline) {
     const out = [];
     let current;
     let last = '';
-    text.split(/\r?\n/).forEach((raw, index) => {
-        const line = index + 1;
-        if (!raw.trim()) {
+    const lines = text.split('\n');
+    for (let index = 0; index < lines.length; index++) {
+        const raw = lines[index].endsWith('\r') ? lines[index].slice(0, -1) : lines[index];
+        const first = raw.charCodeAt(0);
+        const indented = first === 32 || first === 9;
+        if (!raw.length || (indented && !raw.trim())) {
             current = undefined;
-            return;
+            continue;
         }
-        if (/^[ \t]/.test(raw)) {
+        if (indented) {
             if (!current || !last)
-                throw new model/* LockfileError */.g(file, line, 'continuation line outside a field');
-            current.fields[last] += `\n${raw.trim()}`;
-            return;
+                throw new model/* LockfileError */.g(file, index + 1, 'continuation line outside a field');
+            if (multiline.has(last))
+                current.fields[last] += `\n${raw.trim()}`;
+            continue;
         }
-        const at = raw.indexOf(separator);
+        const at = raw.indexOf(':');
         if (at <= 0)
-            throw new model/* LockfileError */.g(file, line, `expected 'Field: value', got '${raw.slice(0, 60)}'`);
+            throw new model/* LockfileError */.g(file, index + 1, `expected 'Field: value', got '${raw.slice(0, 60)}'`);
         if (!current)
-            out.push((current = { fields: {}, line }));
+            out.push((current = { fields: {}, line: index + 1 }));
         last = raw.slice(0, at);
         current.fields[last] = raw.slice(at + 1).trim();
-    });
+    }
     return out;
+}
+const DPKG_MULTILINE = new Set(['Depends', 'Pre-Depends', 'Provides']);
+const APK_MULTILINE = new Set();
+/** A package's purl is built once, not again for every package that depends on it. */
+function oncePer(build) {
+    const built = new WeakMap();
+    return (entry) => {
+        let text = built.get(entry);
+        if (text === undefined)
+            built.set(entry, (text = build(entry)));
+        return text;
+    };
 }
 /** `a (>= 1), b | c:any, d` → names (first alternative of each). */
 function dependencyNames(field) {
@@ -315,7 +346,7 @@ function dependencyNames(field) {
         .filter(Boolean);
 }
 function readDpkgStatus(file, text, os) {
-    const installed = paragraphs(file, text).filter((p) => {
+    const installed = paragraphs(file, text, DPKG_MULTILINE).filter((p) => {
         if (!p.fields.Package)
             throw new model/* LockfileError */.g(file, p.line, 'a paragraph has no Package field');
         const status = p.fields.Status;
@@ -324,7 +355,7 @@ function readDpkgStatus(file, text, os) {
     });
     const namespace = os?.id ?? 'debian';
     const distro = os?.versionId ? `${os.id}-${os.versionId}` : undefined;
-    const debPurl = (p) => (0,purl/* purl */.EV)('deb', namespace, p.fields.Package, p.fields.Version, { arch: p.fields.Architecture, distro });
+    const debPurl = oncePer((p) => (0,purl/* purl */.EV)('deb', namespace, p.fields.Package, p.fields.Version, { arch: p.fields.Architecture, distro }));
     const byName = new Map();
     for (const p of installed) {
         if (!p.fields.Version)
@@ -350,9 +381,9 @@ function readDpkgStatus(file, text, os) {
 }
 function readApkInstalled(file, text, os) {
     // apk uses `X:value` lines; map them into the same paragraph reader
-    const entries = paragraphs(file, text);
+    const entries = paragraphs(file, text, APK_MULTILINE);
     const distro = os?.versionId ? `${os.id}-${os.versionId}` : undefined;
-    const apkPurl = (f) => (0,purl/* purl */.EV)('apk', os?.id ?? 'alpine', f.P, f.V, { arch: f.A, distro });
+    const apkPurl = oncePer((f) => (0,purl/* purl */.EV)('apk', os?.id ?? 'alpine', f.P, f.V, { arch: f.A, distro }));
     const provider = new Map();
     for (const { fields, line } of entries) {
         if (!fields.P || !fields.V)
@@ -614,10 +645,17 @@ class LayeredFiles {
             isInteresting(normalizePath(header.path)));
     }
     add(header, content) {
-        this.files.set(normalizePath(header.path), { layer: this.layer, content });
+        const path = normalizePath(header.path);
+        this.files.set(path, DEBIAN_COPYRIGHT.test(path)
+            ? { layer: this.layer, license: debianCopyrightLicense(content) }
+            : { layer: this.layer, content });
     }
     get(path) {
-        return this.files.get(path)?.content.toString('utf8');
+        return this.files.get(path)?.content?.toString('utf8');
+    }
+    /** The license /usr/share/doc/<name>/copyright states, if it is machine-readable. */
+    debianLicense(name) {
+        return this.files.get(`usr/share/doc/${name}/copyright`)?.license;
     }
     paths() {
         return [...this.files.keys()].sort();
@@ -686,10 +724,10 @@ function packagesFromFiles(files) {
         // status.d also holds *.md5sums files; only control paragraphs describe packages
         if (path.endsWith('.md5sums'))
             continue;
-        const packages = readDpkgStatus(`/${path}`, files.get(path), os).map((p) => {
-            const copyright = files.get(`usr/share/doc/${p.name}/copyright`);
-            return { ...p, license: p.license ?? (copyright ? debianCopyrightLicense(copyright) : undefined) };
-        });
+        const packages = readDpkgStatus(`/${path}`, files.get(path), os).map((p) => ({
+            ...p,
+            license: p.license ?? files.debianLicense(p.name),
+        }));
         single(`/${path}`, 'dpkg', packages);
     }
     const apk = files.get('lib/apk/db/installed');

@@ -2312,13 +2312,14 @@ function hashFromPrefixed(text) {
 /* harmony export */ });
 // Package URLs (https://github.com/package-url/purl-spec): type/namespace/name@version?qualifiers.
 function encodeSegment(text) {
-    return encodeURIComponent(text).replace(/%3A/g, ':');
+    const encoded = encodeURIComponent(text);
+    return encoded.includes('%3A') ? encoded.replaceAll('%3A', ':') : encoded;
 }
 function purl(type, namespace, name, version, qualifiers = {}) {
     const ns = namespace ? namespace.split('/').map(encodeSegment).join('/') + '/' : '';
     const quals = Object.entries(qualifiers)
         .filter((e) => !!e[1])
-        .sort(([a], [b]) => a.localeCompare(b))
+        .sort(([a], [b]) => (a < b ? -1 : 1)) // code-point order, as the spec asks; no collator to load
         .map(([k, v]) => `${k}=${encodeSegment(v)}`)
         .join('&');
     return `pkg:${type}/${ns}${encodeSegment(name)}@${encodeSegment(version)}${quals ? `?${quals}` : ''}`;

@@ -269,6 +269,22 @@ describe('Debian copyright files', () => {
     ).toBeUndefined();
   });
 
+  it('reads the bytes of the file: CRLF lines, any case of the field name, UTF-8 names', () => {
+    const file = Buffer.from(
+      [
+        '',
+        'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/',
+        '',
+        'Files: *',
+        'license: GPL-2+ or Licence-à-tous  ',
+        'LICENSE: Expat',
+        'License:',
+        ' text with no name on the field line',
+      ].join('\r\n'),
+    );
+    expect(debianCopyrightLicense(file)).toBe('(GPL-2.0-or-later OR LicenseRef-Licence-tous) AND MIT');
+  });
+
   it("an image's dpkg packages get the license their copyright file states", () => {
     const files = new LayeredFiles();
     const add = (path: string, text: string) =>

@@ -57,8 +57,17 @@ function spdxName(name: string): string {
   );
 }
 
-/** `GPL-2+ or Artistic`, `MIT and BSD-3-clause`: each name mapped; other text kept as one LicenseRef. */
+const expressionByField = new Map<string, string>();
+
+/** The same few field values recur across hundreds of packages. */
 function fieldExpression(value: string): string {
+  let expression = expressionByField.get(value);
+  if (expression === undefined) expressionByField.set(value, (expression = mapField(value)));
+  return expression;
+}
+
+/** `GPL-2+ or Artistic`, `MIT and BSD-3-clause`: each name mapped; other text kept as one LicenseRef. */
+function mapField(value: string): string {
   const names = value
     .replace(/,/g, ' ')
     .trim()
@@ -67,18 +76,25 @@ function fieldExpression(value: string): string {
   return names.map((n, i) => (i % 2 ? n.toUpperCase() : spdxName(n))).join(' ');
 }
 
-/** The licenses a DEP-5 copyright file states (AND of the distinct ones); undefined otherwise. */
-export function debianCopyrightLicense(text: string): string | undefined {
-  // split('\n') and one trailing '\r' dropped: the lines of split(/\r?\n/), at a fraction of the cost
-  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-  if (!MACHINE_READABLE.test(lines.find((l) => l.trim()) ?? '')) return undefined;
+const FIRST_TEXT_LINE = /^.*\S.*$/m;
+const NOT_ASCII = /[\u0080-\u00ff]/; // a latin1 string holds no higher code units
+const LICENSE_FIELD = /^license:[ \t]*(\S.*?)[ \t]*$/gim;
+
+/**
+ * The licenses a DEP-5 copyright file states (AND of the distinct ones); undefined otherwise.
+ * The file is scanned as latin1 (a copy, not a decode); only field values with other than ASCII
+ * in them are decoded as UTF-8.
+ */
+export function debianCopyrightLicense(content: Buffer | string): string | undefined {
+  const text = typeof content === 'string' ? content : content.toString('latin1');
+  const first = FIRST_TEXT_LINE.exec(text);
+  if (!first || !MACHINE_READABLE.test(first[0])) return undefined;
   const terms = new Set<string>();
-  for (const line of lines) {
-    if ((line.charCodeAt(0) | 32) !== 108) continue; // not 'L' or 'l': cannot be a License field
-    const m = /^License:[ \t]*(\S.*?)\s*$/i.exec(line);
-    if (!m) continue;
-    const expression = fieldExpression(m[1]);
-    if (/ OR /.test(expression)) terms.add(`(${expression})`);
+  for (const [, raw] of text.matchAll(LICENSE_FIELD)) {
+    const value =
+      typeof content !== 'string' && NOT_ASCII.test(raw) ? Buffer.from(raw, 'latin1').toString('utf8') : raw;
+    const expression = fieldExpression(value);
+    if (expression.includes(' OR ')) terms.add(`(${expression})`);
     else for (const term of expression.split(' AND ')) terms.add(term);
   }
   const all = [...terms];

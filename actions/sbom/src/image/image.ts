@@ -44,9 +44,16 @@ export function normalizePath(path: string): string {
   return path.replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
 }
 
+interface LayerFile {
+  layer: number;
+  content?: Buffer;
+  /** Debian copyright files are reduced to their license as they stream past (megabytes of text). */
+  license?: string;
+}
+
 /** The image's filesystem, reduced to interesting files, with whiteouts applied layer by layer. */
 export class LayeredFiles {
-  private readonly files = new Map<string, { layer: number; content: Buffer }>();
+  private readonly files = new Map<string, LayerFile>();
   layer = 0;
 
   private removeLower(prefix: string, includeSelf: boolean): void {
@@ -77,11 +84,22 @@ export class LayeredFiles {
   }
 
   add(header: TarHeader, content: Buffer): void {
-    this.files.set(normalizePath(header.path), { layer: this.layer, content });
+    const path = normalizePath(header.path);
+    this.files.set(
+      path,
+      DEBIAN_COPYRIGHT.test(path)
+        ? { layer: this.layer, license: debianCopyrightLicense(content) }
+        : { layer: this.layer, content },
+    );
   }
 
   get(path: string): string | undefined {
-    return this.files.get(path)?.content.toString('utf8');
+    return this.files.get(path)?.content?.toString('utf8');
+  }
+
+  /** The license /usr/share/doc/<name>/copyright states, if it is machine-readable. */
+  debianLicense(name: string): string | undefined {
+    return this.files.get(`usr/share/doc/${name}/copyright`)?.license;
   }
 
   paths(): string[] {
@@ -175,10 +193,10 @@ export function packagesFromFiles(files: LayeredFiles): ScanResult {
   for (const path of dpkg) {
     // status.d also holds *.md5sums files; only control paragraphs describe packages
     if (path.endsWith('.md5sums')) continue;
-    const packages = readDpkgStatus(`/${path}`, files.get(path)!, os).map((p) => {
-      const copyright = files.get(`usr/share/doc/${p.name}/copyright`);
-      return { ...p, license: p.license ?? (copyright ? debianCopyrightLicense(copyright) : undefined) };
-    });
+    const packages = readDpkgStatus(`/${path}`, files.get(path)!, os).map((p) => ({
+      ...p,
+      license: p.license ?? files.debianLicense(p.name),
+    }));
     single(`/${path}`, 'dpkg', packages);
   }
   const apk = files.get('lib/apk/db/installed');

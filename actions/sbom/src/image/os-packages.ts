@@ -21,29 +21,50 @@ interface Paragraph {
   line: number;
 }
 
-/** RFC 822-style paragraphs separated by blank lines; continuation lines start with a space. */
-function paragraphs(file: string, text: string, separator: ':' = ':'): Paragraph[] {
+/**
+ * RFC 822-style paragraphs separated by blank lines; continuation lines start with a space.
+ * Continuation lines are joined only for the fields in `multiline` (dpkg's long Description and
+ * Conffiles are most of its status file and are never read).
+ */
+function paragraphs(file: string, text: string, multiline: ReadonlySet<string>): Paragraph[] {
   const out: Paragraph[] = [];
   let current: Paragraph | undefined;
   let last = '';
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = index + 1;
-    if (!raw.trim()) {
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index].endsWith('\r') ? lines[index].slice(0, -1) : lines[index];
+    const first = raw.charCodeAt(0);
+    const indented = first === 32 || first === 9;
+    if (!raw.length || (indented && !raw.trim())) {
       current = undefined;
-      return;
+      continue;
     }
-    if (/^[ \t]/.test(raw)) {
-      if (!current || !last) throw new LockfileError(file, line, 'continuation line outside a field');
-      current.fields[last] += `\n${raw.trim()}`;
-      return;
+    if (indented) {
+      if (!current || !last) throw new LockfileError(file, index + 1, 'continuation line outside a field');
+      if (multiline.has(last)) current.fields[last] += `\n${raw.trim()}`;
+      continue;
     }
-    const at = raw.indexOf(separator);
-    if (at <= 0) throw new LockfileError(file, line, `expected 'Field: value', got '${raw.slice(0, 60)}'`);
-    if (!current) out.push((current = { fields: {}, line }));
+    const at = raw.indexOf(':');
+    if (at <= 0)
+      throw new LockfileError(file, index + 1, `expected 'Field: value', got '${raw.slice(0, 60)}'`);
+    if (!current) out.push((current = { fields: {}, line: index + 1 }));
     last = raw.slice(0, at);
     current.fields[last] = raw.slice(at + 1).trim();
-  });
+  }
   return out;
+}
+
+const DPKG_MULTILINE = new Set(['Depends', 'Pre-Depends', 'Provides']);
+const APK_MULTILINE = new Set<string>();
+
+/** A package's purl is built once, not again for every package that depends on it. */
+function oncePer<T extends object>(build: (entry: T) => string): (entry: T) => string {
+  const built = new WeakMap<T, string>();
+  return (entry) => {
+    let text = built.get(entry);
+    if (text === undefined) built.set(entry, (text = build(entry)));
+    return text;
+  };
 }
 
 /** `a (>= 1), b | c:any, d` → names (first alternative of each). */
@@ -62,7 +83,7 @@ function dependencyNames(field: string | undefined): string[] {
 }
 
 export function readDpkgStatus(file: string, text: string, os: OsRelease | undefined): Package[] {
-  const installed = paragraphs(file, text).filter((p) => {
+  const installed = paragraphs(file, text, DPKG_MULTILINE).filter((p) => {
     if (!p.fields.Package) throw new LockfileError(file, p.line, 'a paragraph has no Package field');
     const status = p.fields.Status;
     // status.d files (distroless) have no Status field: everything listed is installed
@@ -70,8 +91,9 @@ export function readDpkgStatus(file: string, text: string, os: OsRelease | undef
   });
   const namespace = os?.id ?? 'debian';
   const distro = os?.versionId ? `${os.id}-${os.versionId}` : undefined;
-  const debPurl = (p: Paragraph) =>
-    purl('deb', namespace, p.fields.Package, p.fields.Version, { arch: p.fields.Architecture, distro });
+  const debPurl = oncePer((p: Paragraph) =>
+    purl('deb', namespace, p.fields.Package, p.fields.Version, { arch: p.fields.Architecture, distro }),
+  );
   const byName = new Map<string, Paragraph>();
   for (const p of installed) {
     if (!p.fields.Version)
@@ -97,10 +119,11 @@ export function readDpkgStatus(file: string, text: string, os: OsRelease | undef
 
 export function readApkInstalled(file: string, text: string, os: OsRelease | undefined): Package[] {
   // apk uses `X:value` lines; map them into the same paragraph reader
-  const entries = paragraphs(file, text);
+  const entries = paragraphs(file, text, APK_MULTILINE);
   const distro = os?.versionId ? `${os.id}-${os.versionId}` : undefined;
-  const apkPurl = (f: Record<string, string>) =>
-    purl('apk', os?.id ?? 'alpine', f.P, f.V, { arch: f.A, distro });
+  const apkPurl = oncePer((f: Record<string, string>) =>
+    purl('apk', os?.id ?? 'alpine', f.P, f.V, { arch: f.A, distro }),
+  );
   const provider = new Map<string, Record<string, string>>();
   for (const { fields, line } of entries) {
     if (!fields.P || !fields.V)
