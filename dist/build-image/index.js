@@ -5,7 +5,7 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(751);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(512);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 751:
+/***/ 512:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -560,6 +560,215 @@ class TokenCache {
     }
 }
 
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: ./lib/http-transport.ts
+// fetch() on node:http and node:https, for the shared clients. Node's global fetch loads its
+// bundled undici on the first call: about 70 ms here, a large share of an action run that
+// otherwise takes a few hundred (bench/sbom.ts). This covers what the clients use: string,
+// byte and stream bodies, redirects (credentials dropped across origins, as fetch does), an
+// AbortSignal that also cuts off the body, and a Response with status, headers, body, text(),
+// json(), arrayBuffer() and bytes(). Bodies are sent and read as they are (no content-encoding).
+
+
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 20;
+/** Statuses whose response has no body at all (fetch gives `body: null`). */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+/** Request headers that must not follow a redirect to another origin. */
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
+function failed(cause) {
+    return new TypeError('fetch failed', { cause });
+}
+/** The response headers, read-only, looked up case-insensitively like fetch's Headers. */
+class TransportHeaders {
+    values = new Map();
+    constructor(raw) {
+        for (const [name, value] of Object.entries(raw))
+            if (value !== undefined)
+                this.values.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    get(name) {
+        return this.values.get(name.toLowerCase()) ?? null;
+    }
+    has(name) {
+        return this.values.has(name.toLowerCase());
+    }
+    forEach(callback) {
+        for (const [name, value] of this.entries())
+            callback(value, name, this);
+    }
+    entries() {
+        return [...this.values].sort(([a], [b]) => (a < b ? -1 : 1))[Symbol.iterator]();
+    }
+    keys() {
+        return [...this.entries()].map(([name]) => name)[Symbol.iterator]();
+    }
+    [Symbol.iterator]() {
+        return this.entries();
+    }
+}
+class TransportResponse {
+    message;
+    url;
+    redirected;
+    status;
+    statusText;
+    ok;
+    headers;
+    type = 'basic';
+    hasBody;
+    stream;
+    read = false;
+    constructor(message, url, redirected, method) {
+        this.message = message;
+        this.url = url;
+        this.redirected = redirected;
+        this.status = message.statusCode ?? 0;
+        this.statusText = message.statusMessage ?? '';
+        this.ok = this.status >= 200 && this.status < 300;
+        this.headers = new TransportHeaders(message.headers);
+        this.hasBody = method !== 'HEAD' && !NULL_BODY_STATUSES.has(this.status);
+        if (!this.hasBody)
+            message.resume();
+    }
+    get bodyUsed() {
+        return this.read || this.message.readableDidRead || !!this.stream?.locked;
+    }
+    get body() {
+        if (!this.hasBody)
+            return null;
+        return (this.stream ??= external_node_stream_namespaceObject.Readable.toWeb(this.message));
+    }
+    async bytes() {
+        if (this.bodyUsed)
+            throw new TypeError('Body is unusable: Body has already been read');
+        this.read = true;
+        if (!this.hasBody)
+            return new Uint8Array();
+        const chunks = [];
+        for await (const chunk of this.stream ?? this.message)
+            chunks.push(chunk);
+        return Buffer.concat(chunks);
+    }
+    async arrayBuffer() {
+        const bytes = await this.bytes();
+        return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    }
+    async text() {
+        const text = Buffer.from(await this.bytes()).toString('utf8');
+        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    }
+    async json() {
+        return JSON.parse(await this.text());
+    }
+}
+function requestHeaders(init) {
+    const headers = {};
+    if (!init)
+        return headers;
+    // a Headers object is read through forEach: `instanceof Headers` would load undici
+    if (Array.isArray(init))
+        for (const [name, value] of init)
+            headers[name.toLowerCase()] = value;
+    else if (typeof init.forEach === 'function')
+        init.forEach((value, name) => (headers[name.toLowerCase()] = value));
+    else
+        for (const [name, value] of Object.entries(init))
+            headers[name.toLowerCase()] = String(value);
+    return headers;
+}
+function requestBody(body) {
+    if (body === undefined || body === null)
+        return undefined;
+    if (typeof body === 'string')
+        return Buffer.from(body);
+    if (body instanceof ArrayBuffer)
+        return Buffer.from(body);
+    if (ArrayBuffer.isView(body))
+        return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    if (body instanceof ReadableStream)
+        return body;
+    throw new TypeError(`unsupported request body (${Object.prototype.toString.call(body)}): send a string, bytes or a ReadableStream`);
+}
+function send(url, method, headers, body, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const outgoing = { ...headers };
+        if (Buffer.isBuffer(body))
+            outgoing['content-length'] = body.length;
+        const request = (url.protocol === 'https:' ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(url, {
+            method,
+            headers: outgoing,
+            signal,
+        });
+        request.once('response', resolve);
+        request.once('error', (error) => reject(signal?.aborted ? signal.reason : failed(error)));
+        if (body instanceof ReadableStream)
+            (0,external_node_stream_namespaceObject.pipeline)(external_node_stream_namespaceObject.Readable.fromWeb(body), request, () => { });
+        else
+            request.end(body);
+    });
+}
+/** After the headers, an abort errors the body with the signal's reason, as fetch does. */
+function cutOffOnAbort(message, signal) {
+    if (!signal)
+        return;
+    const abort = () => message.destroy(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    message.once('close', () => signal.removeEventListener('abort', abort));
+}
+function unsupported(input) {
+    throw new TypeError(`unsupported fetch input (${Object.prototype.toString.call(input)}): pass a URL or string`);
+}
+/** A drop-in for the global fetch for the requests the shared clients make (see the top of the file). */
+async function transportFetch(input, init = {}) {
+    let url = new URL(typeof input === 'string' || input instanceof URL ? input : unsupported(input));
+    let method = (init.method ?? 'GET').toUpperCase();
+    const headers = requestHeaders(init.headers);
+    headers['user-agent'] ??= 'shipyard';
+    let body = requestBody(init.body);
+    if (body && (method === 'GET' || method === 'HEAD'))
+        throw new TypeError('Request with GET/HEAD method cannot have body.');
+    const signal = init.signal ?? undefined;
+    for (let redirects = 0;; redirects++) {
+        if (url.protocol !== 'http:' && url.protocol !== 'https:')
+            throw failed(new Error(`cannot fetch ${url.protocol} URLs`));
+        const message = await send(url, method, headers, body, signal);
+        const location = message.headers.location;
+        const status = message.statusCode ?? 0;
+        if (!REDIRECT_STATUSES.has(status) || !location || init.redirect === 'manual') {
+            cutOffOnAbort(message, signal);
+            return new TransportResponse(message, url.href, redirects > 0, method);
+        }
+        message.resume();
+        if (init.redirect === 'error')
+            throw failed(new Error(`unexpected redirect to ${location}`));
+        if (redirects >= MAX_REDIRECTS)
+            throw failed(new Error('redirect count exceeded'));
+        const next = new URL(location, url);
+        if (status === 303 ? method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST') {
+            if (method !== 'GET')
+                method = 'GET';
+            body = undefined;
+            for (const name of ['content-type', 'content-length', 'content-encoding', 'content-language'])
+                delete headers[name];
+        }
+        else if (body instanceof ReadableStream)
+            throw failed(new Error(`cannot follow a ${status} redirect with a streamed request body`));
+        if (next.origin !== url.origin)
+            for (const name of CREDENTIAL_HEADERS)
+                delete headers[name];
+        url = next;
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./lib/oci/digest.ts
@@ -623,6 +832,7 @@ function isIndexType(mediaType) {
 
 
 
+
 class RegistryError extends HttpError {
     code;
     constructor(message, status, body, 
@@ -641,6 +851,7 @@ class RegistryClient {
     registry;
     baseUrl;
     clock;
+    fetch;
     tokens;
     /** undefined: not asked yet; null: the registry needs no authentication. */
     challenge;
@@ -649,8 +860,9 @@ class RegistryClient {
         this.registry = options.registry;
         this.baseUrl = registryBaseUrl(options.registry);
         this.clock = options.clock ?? systemClock;
+        this.fetch = options.fetch ?? transportFetch;
         this.tokens = new TokenCache({
-            fetch: options.fetch,
+            fetch: this.fetch,
             clock: this.clock,
             credentials: options.credentials,
             timeoutMs: options.timeoutMs ?? 60_000,
@@ -670,7 +882,7 @@ class RegistryClient {
             timeoutMs: call.timeoutMs ?? this.options.timeoutMs ?? 60_000,
             retry: call.once ? { attempts: 1 } : this.options.retry,
             onRetry: this.options.onRetry,
-        }, { fetch: this.options.fetch, clock: this.clock });
+        }, { fetch: this.fetch, clock: this.clock });
     }
     pickChallenge(header) {
         const all = parseChallenges(header ?? '');
@@ -1560,8 +1772,6 @@ async function imageLabels(client, repository, digest) {
     return json.config?.Labels ?? {};
 }
 
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 ;// CONCATENATED MODULE: ./lib/oci/layout.ts
 // OCI image layouts on disk (index.json + blobs/<alg>/<hex>), as `buildah push oci:<dir>` writes
 // them: read a manifest out of one, or upload one to a registry by digest.

@@ -235,10 +235,13 @@ const formats = ajv_formats_dist_formats_js__WEBPACK_IMPORTED_MODULE_0__/* .full
 
 /** String length in code points, as JSON Schema counts it (a surrogate pair is one character). */
 function ucs2length(text) {
+  if (!SURROGATE.test(text)) return text.length;
   let length = 0;
   for (const _ of text) length++;
   return length;
 }
+
+const SURROGATE = /[\ud800-\udfff]/;
 
 /** Deep equality of JSON values (for `enum` and `const` with object or array values). */
 function equal(a, b) {

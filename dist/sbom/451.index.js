@@ -21,8 +21,8 @@ var external_node_stream_ = __webpack_require__(57075);
 var promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
-// EXTERNAL MODULE: ./lib/oci/index.ts + 8 modules
-var oci = __webpack_require__(91533);
+// EXTERNAL MODULE: ./lib/oci/index.ts + 9 modules
+var oci = __webpack_require__(59392);
 // EXTERNAL MODULE: ./actions/sbom/src/lockfiles/index.ts + 8 modules
 var lockfiles = __webpack_require__(9640);
 // EXTERNAL MODULE: ./actions/sbom/src/model.ts
@@ -244,22 +244,59 @@ function mapField(value) {
         return spdxName(value);
     return names.map((n, i) => (i % 2 ? n.toUpperCase() : spdxName(n))).join(' ');
 }
-const FIRST_TEXT_LINE = /^.*\S.*$/m;
-const NOT_ASCII = /[\u0080-\u00ff]/; // a latin1 string holds no higher code units
-const LICENSE_FIELD = /^license:[ \t]*(\S.*?)[ \t]*$/gim;
+/** The first line that is not blank (a DEP-5 file's is its Format field). */
+function firstTextLine(file) {
+    for (let start = 0; start < file.length;) {
+        const newline = file.indexOf(10, start);
+        const end = newline < 0 ? file.length : newline;
+        const line = file.toString('utf8', start, end);
+        if (line.trim())
+            return line.endsWith('\r') ? line.slice(0, -1) : line;
+        start = end + 1;
+    }
+    return '';
+}
+const FIELD_NAME = 'license:';
+const LINE_STARTS_WITH_L = [Buffer.from('\nL'), Buffer.from('\nl')];
+/** Where lines that may hold a License field start, in file order (found by native search). */
+function candidateLines(file) {
+    const starts = (file[0] | 32) === 108 ? [0] : [];
+    for (const needle of LINE_STARTS_WITH_L)
+        for (let at = file.indexOf(needle); at >= 0; at = file.indexOf(needle, at + 2))
+            starts.push(at + 1);
+    return starts.sort((a, b) => a - b);
+}
+/** The value of the License field on the line at `start` (field names are case-insensitive). */
+function licenseFieldAt(file, start) {
+    for (let i = 1; i < FIELD_NAME.length; i++) {
+        const byte = file[start + i];
+        const wanted = FIELD_NAME.charCodeAt(i);
+        // the letters in either case (| 32 lowers ASCII letters), the colon as it is
+        if ((i === FIELD_NAME.length - 1 ? byte : byte | 32) !== wanted)
+            return undefined;
+    }
+    const newline = file.indexOf(10, start);
+    let end = newline < 0 ? file.length : newline;
+    let from = start + FIELD_NAME.length;
+    while (from < end && (file[from] === 32 || file[from] === 9))
+        from++;
+    while (end > from && (file[end - 1] === 32 || file[end - 1] === 9 || file[end - 1] === 13))
+        end--;
+    return end > from ? file.toString('utf8', from, end) : undefined;
+}
 /**
  * The licenses a DEP-5 copyright file states (AND of the distinct ones); undefined otherwise.
- * The file is scanned as latin1 (a copy, not a decode); only field values with other than ASCII
- * in them are decoded as UTF-8.
+ * Works on the bytes: these files are megabytes in an image, and only a few lines matter.
  */
 function debianCopyrightLicense(content) {
-    const text = typeof content === 'string' ? content : content.toString('latin1');
-    const first = FIRST_TEXT_LINE.exec(text);
-    if (!first || !MACHINE_READABLE.test(first[0]))
+    const file = typeof content === 'string' ? Buffer.from(content) : content;
+    if (!MACHINE_READABLE.test(firstTextLine(file)))
         return undefined;
     const terms = new Set();
-    for (const [, raw] of text.matchAll(LICENSE_FIELD)) {
-        const value = typeof content !== 'string' && NOT_ASCII.test(raw) ? Buffer.from(raw, 'latin1').toString('utf8') : raw;
+    for (const start of candidateLines(file)) {
+        const value = licenseFieldAt(file, start);
+        if (value === undefined)
+            continue;
         const expression = fieldExpression(value);
         if (expression.includes(' OR '))
             terms.add(`(${expression})`);
@@ -476,7 +513,9 @@ class TarReader {
     zeroBlocks = 0;
     constructor(
     /** Returns true to receive the entry's content in onFile. */
-    wants, onFile, onEntry = () => { }) {
+    wants, 
+    /** `content` may be a view of the stream's chunk, valid during the call: copy what you keep. */
+    onFile, onEntry = () => { }) {
         this.wants = wants;
         this.onFile = onFile;
         this.onEntry = onEntry;
@@ -559,7 +598,8 @@ class TarReader {
             this.state = 'data';
     }
     finishEntry() {
-        const content = this.collecting ? Buffer.concat(this.collecting) : undefined;
+        const pieces = this.collecting;
+        const content = pieces && (pieces.length === 1 ? pieces[0] : Buffer.concat(pieces));
         this.collecting = undefined;
         if (this.meta && content) {
             if (this.meta === 'L')
@@ -648,7 +688,7 @@ class LayeredFiles {
         const path = normalizePath(header.path);
         this.files.set(path, DEBIAN_COPYRIGHT.test(path)
             ? { layer: this.layer, license: debianCopyrightLicense(content) }
-            : { layer: this.layer, content });
+            : { layer: this.layer, content: Buffer.from(content) });
     }
     get(path) {
         return this.files.get(path)?.content?.toString('utf8');

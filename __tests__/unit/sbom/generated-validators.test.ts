@@ -17,3 +17,15 @@ describe('the compiled schema validators of the sbom action', () => {
       expect(readFileSync(join(schemaDir, file.replace(/\.js$/, '.d.ts')), 'utf8')).toBe(DECLARATION);
   });
 });
+
+describe('their runtime helpers', () => {
+  it('count string length in code points, as JSON Schema does', async () => {
+    const { ucs2length } = (await import('../../../actions/sbom/src/schema/runtime.js')) as {
+      ucs2length: (text: string) => number;
+    };
+    expect(ucs2length('')).toBe(0);
+    expect(ucs2length('pkg:npm/a@1')).toBe(11);
+    expect(ucs2length('a😀b')).toBe(3);
+    expect(ucs2length('\ud800x')).toBe(2); // a lone surrogate is one character
+  });
+});

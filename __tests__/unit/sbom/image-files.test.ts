@@ -117,6 +117,14 @@ describe('tar reader', () => {
 });
 
 describe('layers and whiteouts', () => {
+  it('keeps its own copy of a file, whose content the tar reader may hand over as a view', () => {
+    const files = new LayeredFiles();
+    const chunk = Buffer.from('{"name":"x"}');
+    files.add({ path: 'app/package.json', type: '0', size: chunk.length } as never, chunk);
+    chunk.fill(0);
+    expect(files.get('app/package.json')).toBe('{"name":"x"}');
+  });
+
   it('applies .wh. files and opaque directories to lower layers only, through gzip and zstd', async () => {
     const files = new LayeredFiles();
     const layers = [

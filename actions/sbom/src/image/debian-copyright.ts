@@ -76,23 +76,56 @@ function mapField(value: string): string {
   return names.map((n, i) => (i % 2 ? n.toUpperCase() : spdxName(n))).join(' ');
 }
 
-const FIRST_TEXT_LINE = /^.*\S.*$/m;
-const NOT_ASCII = /[\u0080-\u00ff]/; // a latin1 string holds no higher code units
-const LICENSE_FIELD = /^license:[ \t]*(\S.*?)[ \t]*$/gim;
+/** The first line that is not blank (a DEP-5 file's is its Format field). */
+function firstTextLine(file: Buffer): string {
+  for (let start = 0; start < file.length;) {
+    const newline = file.indexOf(10, start);
+    const end = newline < 0 ? file.length : newline;
+    const line = file.toString('utf8', start, end);
+    if (line.trim()) return line.endsWith('\r') ? line.slice(0, -1) : line;
+    start = end + 1;
+  }
+  return '';
+}
+
+const FIELD_NAME = 'license:';
+const LINE_STARTS_WITH_L = [Buffer.from('\nL'), Buffer.from('\nl')];
+
+/** Where lines that may hold a License field start, in file order (found by native search). */
+function candidateLines(file: Buffer): number[] {
+  const starts = (file[0] | 32) === 108 ? [0] : [];
+  for (const needle of LINE_STARTS_WITH_L)
+    for (let at = file.indexOf(needle); at >= 0; at = file.indexOf(needle, at + 2)) starts.push(at + 1);
+  return starts.sort((a, b) => a - b);
+}
+
+/** The value of the License field on the line at `start` (field names are case-insensitive). */
+function licenseFieldAt(file: Buffer, start: number): string | undefined {
+  for (let i = 1; i < FIELD_NAME.length; i++) {
+    const byte = file[start + i];
+    const wanted = FIELD_NAME.charCodeAt(i);
+    // the letters in either case (| 32 lowers ASCII letters), the colon as it is
+    if ((i === FIELD_NAME.length - 1 ? byte : byte | 32) !== wanted) return undefined;
+  }
+  const newline = file.indexOf(10, start);
+  let end = newline < 0 ? file.length : newline;
+  let from = start + FIELD_NAME.length;
+  while (from < end && (file[from] === 32 || file[from] === 9)) from++;
+  while (end > from && (file[end - 1] === 32 || file[end - 1] === 9 || file[end - 1] === 13)) end--;
+  return end > from ? file.toString('utf8', from, end) : undefined;
+}
 
 /**
  * The licenses a DEP-5 copyright file states (AND of the distinct ones); undefined otherwise.
- * The file is scanned as latin1 (a copy, not a decode); only field values with other than ASCII
- * in them are decoded as UTF-8.
+ * Works on the bytes: these files are megabytes in an image, and only a few lines matter.
  */
 export function debianCopyrightLicense(content: Buffer | string): string | undefined {
-  const text = typeof content === 'string' ? content : content.toString('latin1');
-  const first = FIRST_TEXT_LINE.exec(text);
-  if (!first || !MACHINE_READABLE.test(first[0])) return undefined;
+  const file = typeof content === 'string' ? Buffer.from(content) : content;
+  if (!MACHINE_READABLE.test(firstTextLine(file))) return undefined;
   const terms = new Set<string>();
-  for (const [, raw] of text.matchAll(LICENSE_FIELD)) {
-    const value =
-      typeof content !== 'string' && NOT_ASCII.test(raw) ? Buffer.from(raw, 'latin1').toString('utf8') : raw;
+  for (const start of candidateLines(file)) {
+    const value = licenseFieldAt(file, start);
+    if (value === undefined) continue;
     const expression = fieldExpression(value);
     if (expression.includes(' OR ')) terms.add(`(${expression})`);
     else for (const term of expression.split(' AND ')) terms.add(term);

@@ -89,7 +89,7 @@ export class LayeredFiles {
       path,
       DEBIAN_COPYRIGHT.test(path)
         ? { layer: this.layer, license: debianCopyrightLicense(content) }
-        : { layer: this.layer, content },
+        : { layer: this.layer, content: Buffer.from(content) },
     );
   }
 

@@ -73,6 +73,7 @@ export class TarReader {
   constructor(
     /** Returns true to receive the entry's content in onFile. */
     private readonly wants: (header: TarHeader) => boolean,
+    /** `content` may be a view of the stream's chunk, valid during the call: copy what you keep. */
     private readonly onFile: (header: TarHeader, content: Buffer) => void,
     private readonly onEntry: (header: TarHeader) => void = () => {},
   ) {}
@@ -148,7 +149,8 @@ export class TarReader {
   }
 
   private finishEntry(): void {
-    const content = this.collecting ? Buffer.concat(this.collecting) : undefined;
+    const pieces = this.collecting;
+    const content = pieces && (pieces.length === 1 ? pieces[0] : Buffer.concat(pieces));
     this.collecting = undefined;
     if (this.meta && content) {
       if (this.meta === 'L') this.longPath = content.toString('utf8').replace(/\0+$/, '');

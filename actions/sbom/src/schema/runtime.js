@@ -7,10 +7,13 @@ export const formats = fullFormats;
 
 /** String length in code points, as JSON Schema counts it (a surrogate pair is one character). */
 export function ucs2length(text) {
+  if (!SURROGATE.test(text)) return text.length;
   let length = 0;
   for (const _ of text) length++;
   return length;
 }
+
+const SURROGATE = /[\ud800-\udfff]/;
 
 /** Deep equality of JSON values (for `enum` and `const` with object or array values). */
 export function equal(a, b) {
