@@ -7,6 +7,7 @@
 import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Readable, pipeline } from 'node:stream';
+import { byCodeUnit } from './compare.js';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 20;
@@ -43,7 +44,7 @@ export class TransportHeaders {
   }
 
   entries(): IterableIterator<[string, string]> {
-    return [...this.values].sort(([a], [b]) => (a < b ? -1 : 1))[Symbol.iterator]();
+    return [...this.values].sort(([a], [b]) => byCodeUnit(a, b))[Symbol.iterator]();
   }
 
   keys(): IterableIterator<string> {

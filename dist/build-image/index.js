@@ -5,7 +5,7 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(512);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(787);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 512:
+/***/ 787:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -566,6 +566,16 @@ const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: ./lib/compare.ts
+/**
+ * Orders strings by UTF-16 code unit, like `Array.prototype.sort()` without a comparator.
+ * Stable across machines and locales, and unlike `localeCompare` it never loads ICU's collator
+ * (about 10 ms on the first call).
+ */
+function byCodeUnit(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./lib/http-transport.ts
 // fetch() on node:http and node:https, for the shared clients. Node's global fetch loads its
 // bundled undici on the first call: about 70 ms here, a large share of an action run that
@@ -573,6 +583,7 @@ const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 // byte and stream bodies, redirects (credentials dropped across origins, as fetch does), an
 // AbortSignal that also cuts off the body, and a Response with status, headers, body, text(),
 // json(), arrayBuffer() and bytes(). Bodies are sent and read as they are (no content-encoding).
+
 
 
 
@@ -604,7 +615,7 @@ class TransportHeaders {
             callback(value, name, this);
     }
     entries() {
-        return [...this.values].sort(([a], [b]) => (a < b ? -1 : 1))[Symbol.iterator]();
+        return [...this.values].sort(([a], [b]) => byCodeUnit(a, b))[Symbol.iterator]();
     }
     keys() {
         return [...this.entries()].map(([name]) => name)[Symbol.iterator]();

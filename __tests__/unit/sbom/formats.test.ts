@@ -96,6 +96,24 @@ describe('CycloneDX 1.6 and SPDX 2.3 outputs', () => {
     ]);
   });
 
+  it('CycloneDX lists components and edges in code-unit order, whatever order the scan found them in', () => {
+    const options = documentOptions(join(root, 'package-lock.json'));
+    const shuffled: SbomDocumentOptions = {
+      ...options,
+      packages: [...options.packages].reverse().map((p) => ({ ...p, dependsOn: [...p.dependsOn].reverse() })),
+      directDependencies: [...options.directDependencies].reverse(),
+    };
+    const bom = JSON.parse(cycloneDxJson(shuffled)) as {
+      components: { purl: string }[];
+      dependencies: { ref: string; dependsOn?: string[] }[];
+    };
+    const purls = bom.components.map((c) => c.purl);
+    expect(purls).toEqual([...purls].sort());
+    const edges = bom.dependencies.find((d) => d.dependsOn && d.dependsOn.length > 2)!.dependsOn!;
+    expect(edges).toEqual([...edges].sort());
+    expect(cycloneDxJson(shuffled)).toBe(cycloneDxJson(options));
+  });
+
   it('SPDX lists packages with purls, checksums, DEPENDS_ON and DEV_DEPENDENCY_OF relationships', () => {
     const doc = spdxJson(documentOptions(join(fixtures, 'pnpm-v9'))) as {
       packages: {

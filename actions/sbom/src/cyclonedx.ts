@@ -3,6 +3,7 @@ import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
 import * as Models from '@cyclonedx/cyclonedx-library/Models';
 import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize';
 import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
+import { byCodeUnit } from '../../../lib/compare.js';
 import { classifyLicense } from './license.js';
 import type { HashAlgorithm, Package } from './model.js';
 import type { SbomSubject } from './subject.js';
@@ -82,20 +83,23 @@ export function cycloneDxJson(options: SbomDocumentOptions): string {
   );
   bom.metadata.component = root;
   const byPurl = new Map<string, Models.Component>();
-  for (const pkg of options.packages) {
+  // the library's sortLists would order everything with localeCompare, loading ICU's collator;
+  // sorting the inputs by code unit gives the same stable output without it
+  const packages = [...options.packages].sort((a, b) => byCodeUnit(a.purl, b.purl));
+  for (const pkg of packages) {
     const c = component(pkg);
     byPurl.set(pkg.purl, c);
     bom.components.add(c);
   }
-  for (const pkg of options.packages)
-    for (const dep of pkg.dependsOn) {
+  for (const pkg of packages)
+    for (const dep of [...pkg.dependsOn].sort(byCodeUnit)) {
       const target = byPurl.get(dep);
       if (target && dep !== pkg.purl) byPurl.get(pkg.purl)!.dependencies.add(target.bomRef);
     }
-  for (const dep of options.directDependencies) {
+  for (const dep of [...options.directDependencies].sort(byCodeUnit)) {
     const target = byPurl.get(dep);
     if (target) root.dependencies.add(target.bomRef);
   }
   const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
-  return serializer.serialize(bom, { sortLists: true, space: 2 });
+  return serializer.serialize(bom, { sortLists: false, space: 2 });
 }

@@ -1,5 +1,7 @@
 // Package URLs (https://github.com/package-url/purl-spec): type/namespace/name@version?qualifiers.
 
+import { byCodeUnit } from '../../../lib/compare.js';
+
 function encodeSegment(text: string): string {
   const encoded = encodeURIComponent(text);
   return encoded.includes('%3A') ? encoded.replaceAll('%3A', ':') : encoded;
@@ -15,7 +17,7 @@ export function purl(
   const ns = namespace ? namespace.split('/').map(encodeSegment).join('/') + '/' : '';
   const quals = Object.entries(qualifiers)
     .filter((e): e is [string, string] => !!e[1])
-    .sort(([a], [b]) => (a < b ? -1 : 1)) // code-point order, as the spec asks; no collator to load
+    .sort(([a], [b]) => byCodeUnit(a, b)) // the spec asks for code-point order
     .map(([k, v]) => `${k}=${encodeSegment(v)}`)
     .join('&');
   return `pkg:${type}/${ns}${encodeSegment(name)}@${encodeSegment(version)}${quals ? `?${quals}` : ''}`;

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { isUnsupportedLockfile, readerFor } from './lockfiles/index.js';
 import { mergePackages, type LockfileResult, type ScanResult } from './model.js';
+import { byCodeUnit } from '../../../lib/compare.js';
 
 /** Folders holding installed or generated copies, not the project's own lockfiles. */
 const SKIPPED = new Set([
@@ -22,7 +23,7 @@ export function findLockfiles(root: string): { lockfiles: string[]; unsupported:
   const lockfiles: string[] = [];
   const unsupported: string[] = [];
   const visit = (dir: string) => {
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => byCodeUnit(a.name, b.name));
     for (const entry of entries) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {

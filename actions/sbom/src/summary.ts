@@ -1,6 +1,7 @@
 // The job summary: components by ecosystem, top licenses, unlicensed components, files written.
 import { codeBlock, details, table } from '../../../lib/summary.js';
 import type { ScanResult } from './model.js';
+import { byCodeUnit } from '../../../lib/compare.js';
 
 export function sbomSummary(options: {
   title: string;
@@ -29,7 +30,7 @@ export function sbomSummary(options: {
         .map(([e, c]) => [e, String(c.total), String(c.optional)]),
     ),
   );
-  const top = [...licenses].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10);
+  const top = [...licenses].sort((a, b) => b[1] - a[1] || byCodeUnit(a[0], b[0])).slice(0, 10);
   if (top.length)
     parts.push(
       '**Top licenses**',
