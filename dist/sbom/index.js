@@ -2494,7 +2494,7 @@ const systemClock = {
 /**
  * Orders strings by UTF-16 code unit, like `Array.prototype.sort()` without a comparator.
  * Stable across machines and locales, and unlike `localeCompare` it never loads ICU's collator
- * (about 10 ms on the first call).
+ * (about 7 ms on the first call, measured on Node 24).
  */
 function byCodeUnit(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
