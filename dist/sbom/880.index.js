@@ -9,6 +9,8 @@ export const modules = {
 /* harmony export */   spdxJson: () => (/* binding */ spdxJson)
 /* harmony export */ });
 /* harmony import */ var _license_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93304);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52514);
+
 
 const CHECKSUM = {
     MD5: 'MD5',
@@ -21,6 +23,7 @@ function spdxRef(text) {
     return `SPDXRef-${text.replace(/[^A-Za-z0-9.-]+/g, '-')}`;
 }
 function spdxJson(options) {
+    const ordered = (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .inPurlOrder */ .$$)(options.packages); // SPDX ids number the packages in this order
     const { subject } = options;
     const extracted = new Map();
     const declared = (text) => {
@@ -36,7 +39,7 @@ function spdxJson(options) {
         return id;
     };
     const idByPurl = new Map();
-    options.packages.forEach((pkg, i) => idByPurl.set(pkg.purl, spdxRef(`Package-${i + 1}-${pkg.name}`)));
+    ordered.forEach((pkg, i) => idByPurl.set(pkg.purl, spdxRef(`Package-${i + 1}-${pkg.name}`)));
     const rootId = spdxRef('Root');
     const packageEntry = (pkg) => ({
         SPDXID: idByPurl.get(pkg.purl),
@@ -75,8 +78,8 @@ function spdxJson(options) {
             ],
         }),
     };
-    const packages = [root, ...options.packages.map(packageEntry)];
-    const byPurl = new Map(options.packages.map((p) => [p.purl, p]));
+    const packages = [root, ...ordered.map(packageEntry)];
+    const byPurl = new Map(ordered.map((p) => [p.purl, p]));
     const relationships = [
         { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: rootId },
     ];
@@ -88,7 +91,7 @@ function spdxJson(options) {
             ? { spdxElementId: id, relationshipType: 'DEV_DEPENDENCY_OF', relatedSpdxElement: rootId }
             : { spdxElementId: rootId, relationshipType: 'DEPENDS_ON', relatedSpdxElement: id });
     }
-    for (const pkg of options.packages)
+    for (const pkg of ordered)
         for (const dep of pkg.dependsOn) {
             const id = idByPurl.get(dep);
             if (id && dep !== pkg.purl)

@@ -1473,8 +1473,11 @@ var spec = __nccwpck_require__(94321);
 var compare = __nccwpck_require__(35289);
 // EXTERNAL MODULE: ./actions/sbom/src/license.ts
 var src_license = __nccwpck_require__(93304);
+// EXTERNAL MODULE: ./actions/sbom/src/model.ts
+var model = __nccwpck_require__(52514);
 ;// CONCATENATED MODULE: ./actions/sbom/src/cyclonedx.ts
 // CycloneDX 1.6 JSON through @cyclonedx/cyclonedx-library's model and serialiser.
+
 
 
 
@@ -1541,7 +1544,7 @@ function cycloneDxJson(options) {
     const byPurl = new Map();
     // the library's sortLists would order everything with localeCompare, loading ICU's collator;
     // sorting the inputs by code unit gives the same stable output without it
-    const packages = [...options.packages].sort((a, b) => (0,compare/* byCodeUnit */.X)(a.purl, b.purl));
+    const packages = (0,model/* inPurlOrder */.$$)(options.packages);
     for (const pkg of packages) {
         const c = component(pkg);
         byPurl.set(pkg.purl, c);
@@ -1671,8 +1674,6 @@ function readInputs(read, env, cwd = process.cwd()) {
     };
 }
 
-// EXTERNAL MODULE: ./actions/sbom/src/model.ts
-var model = __nccwpck_require__(52514);
 // EXTERNAL MODULE: ./lib/http.ts
 var http = __nccwpck_require__(46880);
 ;// CONCATENATED MODULE: ./actions/sbom/src/publish.ts
@@ -1979,7 +1980,6 @@ const TOOL = {
 
 
 
-
 async function main_scan(inputs, env, io, runner) {
     const source = inputs.source;
     if (source.kind === 'path') {
@@ -2144,7 +2144,7 @@ async function run(io = {}) {
         runner.warning(`${u.file}${u.line ? `:${u.line}` : ''}: unpinned requirement '${u.text}' is not in the SBOM (pin it with ==)`);
     const options = {
         subject: scanned.subject,
-        packages: [...result.packages].sort((a, b) => (0,compare/* byCodeUnit */.X)(a.purl, b.purl)),
+        packages: result.packages,
         directDependencies: result.directDependencies,
         tool: TOOL,
         serialNumber: (0,external_node_crypto_.randomUUID)(),
@@ -2184,6 +2184,7 @@ async function run(io = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $$: () => (/* binding */ inPurlOrder),
 /* harmony export */   OW: () => (/* binding */ parseJsonFile),
 /* harmony export */   T5: () => (/* binding */ hexFromBase64),
 /* harmony export */   X$: () => (/* binding */ markDevOnly),
@@ -2193,7 +2194,9 @@ async function run(io = {}) {
 /* harmony export */   kg: () => (/* binding */ mergePackages)
 /* harmony export */ });
 /* unused harmony export lineOfOffset */
+/* harmony import */ var _lib_compare_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(35289);
 // The action's own model of what it found, independent of the output format.
+
 class LockfileError extends Error {
     file;
     line;
@@ -2227,6 +2230,10 @@ function parseJsonFile(file, text) {
     }
 }
 /** Merges packages with the same purl: union of hashes and edges; required wins over optional. */
+/** Packages in purl order (by code unit), so a document's content never depends on scan order. */
+function inPurlOrder(packages) {
+    return [...packages].sort((a, b) => (0,_lib_compare_js__WEBPACK_IMPORTED_MODULE_0__/* .byCodeUnit */ .X)(a.purl, b.purl));
+}
 function mergePackages(packages) {
     const byPurl = new Map();
     for (const pkg of packages) {
@@ -2374,9 +2381,9 @@ function composerPurl(fullName, version) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lib_compare_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(35289);
 /* harmony import */ var _lockfiles_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9640);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(52514);
-/* harmony import */ var _lib_compare_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(35289);
 // Finds the lockfiles under a source tree and reads them all.
 
 

@@ -5,7 +5,7 @@ import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize';
 import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
 import { byCodeUnit } from '../../../lib/compare.js';
 import { classifyLicense } from './license.js';
-import type { HashAlgorithm, Package } from './model.js';
+import { inPurlOrder, type HashAlgorithm, type Package } from './model.js';
 import type { SbomSubject } from './subject.js';
 
 const HASH: Record<HashAlgorithm, Enums.HashAlgorithm> = {
@@ -85,7 +85,7 @@ export function cycloneDxJson(options: SbomDocumentOptions): string {
   const byPurl = new Map<string, Models.Component>();
   // the library's sortLists would order everything with localeCompare, loading ICU's collator;
   // sorting the inputs by code unit gives the same stable output without it
-  const packages = [...options.packages].sort((a, b) => byCodeUnit(a.purl, b.purl));
+  const packages = inPurlOrder(options.packages);
   for (const pkg of packages) {
     const c = component(pkg);
     byPurl.set(pkg.purl, c);

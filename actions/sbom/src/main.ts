@@ -23,7 +23,6 @@ import type { SbomSubject } from './subject.js';
 import { sbomSummary } from './summary.js';
 import { validateCycloneDx, validateSpdx } from './validate.js';
 import { TOOL } from './version.js';
-import { byCodeUnit } from '../../../lib/compare.js';
 
 export interface SbomIo {
   runner?: Runner;
@@ -223,7 +222,7 @@ export async function run(io: SbomIo = {}): Promise<void> {
     );
   const options: SbomDocumentOptions = {
     subject: scanned.subject,
-    packages: [...result.packages].sort((a, b) => byCodeUnit(a.purl, b.purl)),
+    packages: result.packages,
     directDependencies: result.directDependencies,
     tool: TOOL,
     serialNumber: randomUUID(),

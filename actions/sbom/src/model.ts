@@ -1,4 +1,5 @@
 // The action's own model of what it found, independent of the output format.
+import { byCodeUnit } from '../../../lib/compare.js';
 
 export type Ecosystem = 'npm' | 'pypi' | 'golang' | 'cargo' | 'gem' | 'composer' | 'deb' | 'apk';
 
@@ -82,6 +83,11 @@ export function parseJsonFile(file: string, text: string): unknown {
 }
 
 /** Merges packages with the same purl: union of hashes and edges; required wins over optional. */
+/** Packages in purl order (by code unit), so a document's content never depends on scan order. */
+export function inPurlOrder(packages: readonly Package[]): Package[] {
+  return [...packages].sort((a, b) => byCodeUnit(a.purl, b.purl));
+}
+
 export function mergePackages(packages: Package[]): Package[] {
   const byPurl = new Map<string, Package>();
   for (const pkg of packages) {

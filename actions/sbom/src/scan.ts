@@ -1,9 +1,9 @@
 // Finds the lockfiles under a source tree and reads them all.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import { byCodeUnit } from '../../../lib/compare.js';
 import { isUnsupportedLockfile, readerFor } from './lockfiles/index.js';
 import { mergePackages, type LockfileResult, type ScanResult } from './model.js';
-import { byCodeUnit } from '../../../lib/compare.js';
 
 /** Folders holding installed or generated copies, not the project's own lockfiles. */
 const SKIPPED = new Set([

@@ -1,7 +1,7 @@
 // SPDX 2.3 JSON.
 import type { SbomDocumentOptions } from './cyclonedx.js';
 import { classifyLicense } from './license.js';
-import type { HashAlgorithm, Package } from './model.js';
+import { inPurlOrder, type HashAlgorithm, type Package } from './model.js';
 
 const CHECKSUM: Record<HashAlgorithm, string> = {
   MD5: 'MD5',
@@ -16,6 +16,7 @@ function spdxRef(text: string): string {
 }
 
 export function spdxJson(options: SbomDocumentOptions): Record<string, unknown> {
+  const ordered = inPurlOrder(options.packages); // SPDX ids number the packages in this order
   const { subject } = options;
   const extracted = new Map<string, string>();
   const declared = (text: string | undefined): string => {
@@ -28,7 +29,7 @@ export function spdxJson(options: SbomDocumentOptions): Record<string, unknown> 
     return id;
   };
   const idByPurl = new Map<string, string>();
-  options.packages.forEach((pkg, i) => idByPurl.set(pkg.purl, spdxRef(`Package-${i + 1}-${pkg.name}`)));
+  ordered.forEach((pkg, i) => idByPurl.set(pkg.purl, spdxRef(`Package-${i + 1}-${pkg.name}`)));
   const rootId = spdxRef('Root');
   const packageEntry = (pkg: Package) => ({
     SPDXID: idByPurl.get(pkg.purl)!,
@@ -67,8 +68,8 @@ export function spdxJson(options: SbomDocumentOptions): Record<string, unknown> 
       ],
     }),
   };
-  const packages = [root, ...options.packages.map(packageEntry)];
-  const byPurl = new Map(options.packages.map((p) => [p.purl, p]));
+  const packages = [root, ...ordered.map(packageEntry)];
+  const byPurl = new Map(ordered.map((p) => [p.purl, p]));
   const relationships: Record<string, string>[] = [
     { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: rootId },
   ];
@@ -81,7 +82,7 @@ export function spdxJson(options: SbomDocumentOptions): Record<string, unknown> 
         : { spdxElementId: rootId, relationshipType: 'DEPENDS_ON', relatedSpdxElement: id },
     );
   }
-  for (const pkg of options.packages)
+  for (const pkg of ordered)
     for (const dep of pkg.dependsOn) {
       const id = idByPurl.get(dep);
       if (id && dep !== pkg.purl)

@@ -1,7 +1,7 @@
 // The job summary: components by ecosystem, top licenses, unlicensed components, files written.
 import { codeBlock, details, table } from '../../../lib/summary.js';
-import type { ScanResult } from './model.js';
 import { byCodeUnit } from '../../../lib/compare.js';
+import type { ScanResult } from './model.js';
 
 export function sbomSummary(options: {
   title: string;
